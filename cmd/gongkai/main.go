@@ -32,7 +32,8 @@ var errUsage = errors.New("usage")
 
 func commands() map[string]command {
 	return map[string]command{
-		"version": {"打印版本 (print the version)", runVersion},
+		"deadline": {"计算工作日期限 (working-day due date)", runDeadline},
+		"version":  {"打印版本 (print the version)", runVersion},
 	}
 }
 
