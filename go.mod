@@ -29,3 +29,7 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 	modernc.org/sqlite v1.62.0 // indirect
 )
+
+require (
+	golang.org/x/net v0.62.0
+)

@@ -1,0 +1,22 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// JSON writes exactly the canonical model (report.Report's JSON, the shape
+// of shared/spec/report-model.md), indented, with Chinese unescaped. The
+// prose, charts and version are not part of the canonical model.
+func JSON(w io.Writer, d *Document) error {
+	if _, err := d.layout(); err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d.Report); err != nil {
+		return errorf("json", err)
+	}
+	return nil
+}
