@@ -1,0 +1,65 @@
+package auditlog
+
+import (
+	"testing"
+	"time"
+)
+
+func chain(t *testing.T, n int) []Entry {
+	t.Helper()
+	prev := GenesisHash
+	var out []Entry
+	at := time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.UTC)
+	for i := 1; i <= n; i++ {
+		e, err := NewEntry(Change{ActorID: 1, Actor: "admin", AgencyID: 2, Action: "user.create",
+			Object: "user:9", After: map[string]string{"name": "张三"}}, int64(i), at, prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e)
+		prev = e.Hash
+	}
+	return out
+}
+
+func verify(es []Entry) *Verifier {
+	v := NewVerifier()
+	for _, e := range es {
+		v.Add(e)
+	}
+	return v
+}
+
+func TestVerify(t *testing.T) {
+	tests := []struct {
+		name   string
+		tamper func([]Entry) []Entry
+		ok     bool
+	}{
+		{"intact", func(es []Entry) []Entry { return es }, true},
+		{"field altered", func(es []Entry) []Entry { es[1].After = `{"name":"李四"}`; return es }, false},
+		{"actor altered", func(es []Entry) []Entry { es[2].Actor = "other"; return es }, false},
+		{"entry removed", func(es []Entry) []Entry { return append(es[:1], es[2:]...) }, false},
+		{"rehashed but chain broken", func(es []Entry) []Entry {
+			es[1].Action = "x"
+			es[1].Hash = es[1].ComputeHash()
+			return es
+		}, false},
+		{"reordered", func(es []Entry) []Entry { es[0], es[1] = es[1], es[0]; return es }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := verify(tt.tamper(chain(t, 3)))
+			if v.OK() != tt.ok {
+				t.Fatalf("OK() = %v, want %v; breaks %v", v.OK(), tt.ok, v.Breaks)
+			}
+		})
+	}
+}
+
+func TestTimeTruncatedToStorablePrecision(t *testing.T) {
+	e := chain(t, 1)[0]
+	if e.At.Nanosecond()%1000 != 0 {
+		t.Fatalf("At = %v keeps sub-microsecond digits that PostgreSQL cannot store", e.At)
+	}
+}

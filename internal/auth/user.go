@@ -1,0 +1,71 @@
+package auth
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/alexedwards/argon2id"
+
+	"github.com/gongkai/gongkai/internal/errs"
+)
+
+// User is a member of staff who logs in to the back office.
+type User struct {
+	ID           int64
+	Username     string
+	DisplayName  string
+	PasswordHash string
+	// FailedLogins counts consecutive failed logins since the last success.
+	FailedLogins int
+	LockedUntil  time.Time // zero when not locked
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
+
+// MinPasswordLength is the shortest password accepted.
+const MinPasswordLength = 10
+
+// Validate checks a new user's names.
+func (u *User) Validate() error {
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
+	u.DisplayName = strings.TrimSpace(u.DisplayName)
+	switch {
+	case !usernamePattern.MatchString(u.Username):
+		return errs.Invalid("用户名须为2至40位小写字母、数字、点、下划线或连字符，并以字母或数字开头")
+	case u.DisplayName == "":
+		return errs.Invalid("请填写姓名")
+	case utf8.RuneCountInString(u.DisplayName) > 50:
+		return errs.Invalid("姓名不能超过50个字")
+	}
+	return nil
+}
+
+// HashPassword checks a password against the policy and returns its
+// argon2id hash.
+func HashPassword(password string) (string, error) {
+	if utf8.RuneCountInString(password) < MinPasswordLength {
+		return "", errs.Invalid("密码至少需要%d位", MinPasswordLength)
+	}
+	if len(password) > 256 {
+		return "", errs.Invalid("密码过长")
+	}
+	h, err := argon2id.CreateHash(password, argon2id.DefaultParams)
+	if err != nil {
+		return "", fmt.Errorf("auth: hash password: %w", err)
+	}
+	return h, nil
+}
+
+// CheckPassword reports whether password matches the user's hash.
+func (u *User) CheckPassword(password string) bool {
+	if u.PasswordHash == "" || len(password) > 256 {
+		return false
+	}
+	ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
+	return err == nil && ok
+}

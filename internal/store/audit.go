@@ -1,0 +1,146 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
+)
+
+// auditLockKey is the PostgreSQL advisory lock that serialises appends to
+// the chain across app nodes.
+const auditLockKey = 7_461_000_001
+
+// appendAudit adds the entry for change c to the chain, inside tx, so the
+// change and its record commit or fail together.
+func (db *DB) appendAudit(ctx context.Context, tx *sqlx.Tx, c auditlog.Change) error {
+	if db.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, auditLockKey); err != nil {
+			return fmt.Errorf("audit lock: %w", err)
+		}
+	}
+	var last struct {
+		Seq  int64  `db:"seq"`
+		Hash string `db:"hash"`
+	}
+	err := tx.GetContext(ctx, &last, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		last.Hash = auditlog.GenesisHash
+	case err != nil:
+		return fmt.Errorf("audit tail: %w", err)
+	}
+	e, err := auditlog.NewEntry(c, last.Seq+1, db.now(), last.Hash)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO audit_log
+		(seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		e.Seq, e.At, e.ActorID, e.Actor, e.AgencyID, e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash)
+	if err != nil {
+		return fmt.Errorf("audit append: %w", err)
+	}
+	return nil
+}
+
+// Record appends a change that touches no other table, such as a login.
+func (db *DB) Record(ctx context.Context, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error { return db.appendAudit(ctx, tx, c) })
+	if err != nil {
+		return fmt.Errorf("store: record %s: %w", c.Action, err)
+	}
+	return nil
+}
+
+type auditRow struct {
+	Seq      int64   `db:"seq"`
+	At       sqlTime `db:"at"`
+	ActorID  int64   `db:"actor_id"`
+	Actor    string  `db:"actor"`
+	AgencyID int64   `db:"agency_id"`
+	Action   string  `db:"action"`
+	Object   string  `db:"object"`
+	Before   string  `db:"before"`
+	After    string  `db:"after"`
+	PrevHash string  `db:"prev_hash"`
+	Hash     string  `db:"hash"`
+}
+
+func (r auditRow) entry() auditlog.Entry {
+	return auditlog.Entry{Seq: r.Seq, At: r.At.Time.UTC(), ActorID: r.ActorID, Actor: r.Actor, AgencyID: r.AgencyID,
+		Action: r.Action, Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash}
+}
+
+const auditColumns = `seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash`
+
+// AuditFilter selects entries of the audit log, newest first.
+type AuditFilter struct {
+	// AgencyIDs limits the entries to these agencies; nil means all.
+	AgencyIDs []int64
+	// BeforeSeq pages backwards: only entries with a smaller seq; 0 for the newest.
+	BeforeSeq int64
+	Limit     int
+}
+
+// AuditEntries lists entries of the log, newest first.
+func (db *DB) AuditEntries(ctx context.Context, f AuditFilter) ([]auditlog.Entry, error) {
+	if f.Limit <= 0 || f.Limit > 10000 {
+		f.Limit = 100
+	}
+	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + auditColumns + ` FROM audit_log WHERE 1=1`
+	var args []any
+	if f.AgencyIDs != nil {
+		in, inArgs, err := sqlx.In(` AND agency_id IN (?)`, f.AgencyIDs)
+		if err != nil {
+			return nil, fmt.Errorf("store: audit filter: %w", err)
+		}
+		q += in
+		args = append(args, inArgs...)
+	}
+	if f.BeforeSeq > 0 {
+		q += ` AND seq < ?`
+		args = append(args, f.BeforeSeq)
+	}
+	q += ` ORDER BY seq DESC LIMIT ?`
+	args = append(args, f.Limit)
+	var rows []auditRow
+	if err := db.read.SelectContext(ctx, &rows, db.read.Rebind(q), args...); err != nil {
+		return nil, fmt.Errorf("store: audit entries: %w", err)
+	}
+	out := make([]auditlog.Entry, len(rows))
+	for i, r := range rows {
+		out[i] = r.entry()
+	}
+	return out, nil
+}
+
+// WalkAudit calls fn for every entry of the log in sequence order, reading
+// in batches so a long log does not sit in memory.
+func (db *DB) WalkAudit(ctx context.Context, fn func(auditlog.Entry) error) error {
+	var after int64
+	for {
+		var rows []auditRow
+		err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT `+auditColumns+
+			` FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`), after)
+		if err != nil {
+			return fmt.Errorf("store: walk audit: %w", err)
+		}
+		for _, r := range rows {
+			if err := fn(r.entry()); err != nil {
+				return err
+			}
+			after = r.Seq
+		}
+		if len(rows) < 1000 {
+			return nil
+		}
+	}
+}

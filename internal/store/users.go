@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/errs"
+)
+
+type userRow struct {
+	ID           int64   `db:"id"`
+	Username     string  `db:"username"`
+	DisplayName  string  `db:"display_name"`
+	PasswordHash string  `db:"password_hash"`
+	FailedLogins int     `db:"failed_logins"`
+	LockedUntil  sqlTime `db:"locked_until"`
+	Disabled     bool    `db:"disabled"`
+	CreatedAt    sqlTime `db:"created_at"`
+}
+
+func (r userRow) user() auth.User {
+	return auth.User{ID: r.ID, Username: r.Username, DisplayName: r.DisplayName, PasswordHash: r.PasswordHash,
+		FailedLogins: r.FailedLogins, LockedUntil: r.LockedUntil.Time, Disabled: r.Disabled, CreatedAt: r.CreatedAt.Time}
+}
+
+const userColumns = `id, username, display_name, password_hash, failed_logins, locked_until, disabled, created_at`
+
+// userState is what the audit log keeps of a user: never the password hash.
+type userState struct {
+	Username    string `json:"username"`
+	DisplayName string `json:"display_name"`
+	Disabled    bool   `json:"disabled"`
+}
+
+func stateOf(u *auth.User) userState {
+	return userState{Username: u.Username, DisplayName: u.DisplayName, Disabled: u.Disabled}
+}
+
+// CreateUser stores a new user whose PasswordHash is already set, and
+// records the change; it sets u.ID.
+func (db *DB) CreateUser(ctx context.Context, u *auth.User, c auditlog.Change) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	u.CreatedAt = db.now()
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &u.ID, tx.Rebind(`INSERT INTO users
+			(username, display_name, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+			u.Username, u.DisplayName, u.PasswordHash, u.Disabled, u.CreatedAt)
+		if err != nil {
+			if errors.Is(translate(err), errUnique) {
+				return errs.Conflict("用户名 %s 已被使用", u.Username)
+			}
+			return err
+		}
+		c.Object, c.After = fmt.Sprintf("user:%d", u.ID), stateOf(u)
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: create user %q: %w", u.Username, err)
+	}
+	return nil
+}
+
+// User returns the user with the given id.
+func (db *DB) User(ctx context.Context, id int64) (*auth.User, error) {
+	var r userRow
+	err := db.read.GetContext(ctx, &r, db.read.Rebind(`SELECT `+userColumns+` FROM users WHERE id = ?`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: user %d: %w", id, notFound(err, "用户不存在"))
+	}
+	u := r.user()
+	return &u, nil
+}
+
+// UserByUsername returns the user with the given username.
+func (db *DB) UserByUsername(ctx context.Context, username string) (*auth.User, error) {
+	var r userRow
+	err := db.read.GetContext(ctx, &r, db.read.Rebind(`SELECT `+userColumns+` FROM users WHERE username = ?`), username)
+	if err != nil {
+		return nil, fmt.Errorf("store: user %q: %w", username, notFound(err, "用户不存在"))
+	}
+	u := r.user()
+	return &u, nil
+}
+
+// Users lists users, by username. With agencyIDs set, only those holding a
+// role in one of those agencies.
+func (db *DB) Users(ctx context.Context, agencyIDs []int64) ([]auth.User, error) {
+	q, args := `SELECT `+userColumns+` FROM users ORDER BY username`, []any(nil)
+	if agencyIDs != nil {
+		if len(agencyIDs) == 0 {
+			return nil, nil
+		}
+		var err error
+		q, args, err = sqlx.In(`SELECT `+userColumns+` FROM users WHERE id IN
+			(SELECT user_id FROM user_roles WHERE agency_id IN (?)) ORDER BY username`, agencyIDs)
+		if err != nil {
+			return nil, fmt.Errorf("store: users: %w", err)
+		}
+	}
+	var rows []userRow
+	if err := db.read.SelectContext(ctx, &rows, db.read.Rebind(q), args...); err != nil {
+		return nil, fmt.Errorf("store: users: %w", err)
+	}
+	out := make([]auth.User, len(rows))
+	for i, r := range rows {
+		out[i] = r.user()
+	}
+	return out, nil
+}
+
+// SetPassword replaces a user's password hash, unlocks the account, ends
+// every session of the user and records the change.
+func (db *DB) SetPassword(ctx context.Context, userID int64, hash string, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET password_hash = ?, failed_logins = 0,
+			locked_until = NULL WHERE id = ?`), hash, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errs.NotFound("用户不存在")
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+			return err
+		}
+		c.Object = fmt.Sprintf("user:%d", userID)
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: set password of user %d: %w", userID, err)
+	}
+	return nil
+}
+
+// SetDisabled disables or re-enables a user; disabling ends its sessions.
+func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		var before userRow
+		if err := tx.GetContext(ctx, &before, tx.Rebind(`SELECT `+userColumns+` FROM users WHERE id = ?`), userID); err != nil {
+			return notFound(err, "用户不存在")
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, userID); err != nil {
+			return err
+		}
+		if disabled {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+				return err
+			}
+		}
+		b := before.user()
+		after := b
+		after.Disabled = disabled
+		c.Object, c.Before, c.After = fmt.Sprintf("user:%d", userID), stateOf(&b), stateOf(&after)
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: disable user %d: %w", userID, err)
+	}
+	return nil
+}
+
+// RecordLogin stores the outcome of a login attempt: on success it clears
+// the failure count; on failure it counts and, at the limit, locks the
+// account until lockUntil (zero when the limit is not reached).
+func (db *DB) RecordLogin(ctx context.Context, userID int64, ok bool, lockUntil time.Time) error {
+	q := `UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?`
+	args := []any{userID}
+	if !ok {
+		q = `UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?`
+		args = []any{nullTime(lockUntil), userID}
+	}
+	if _, err := db.write.ExecContext(ctx, db.write.Rebind(q), args...); err != nil {
+		return fmt.Errorf("store: record login of user %d: %w", userID, err)
+	}
+	return nil
+}
