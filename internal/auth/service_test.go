@@ -1,0 +1,126 @@
+package auth_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
+	t.Helper()
+	c := &clock{time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}
+	h, err := auth.HashPassword("right password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := &auth.User{Username: "lisi", DisplayName: "李四", PasswordHash: h}
+	if err := db.CreateUser(context.Background(), u, auditlog.Change{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return auth.NewService(db, auth.DefaultPolicy, c.now), c, u
+}
+
+func TestLoginAndLockout(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		svc, c, u := setup(t, db)
+		if _, _, err := svc.Login(ctx, "nobody", "right password"); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("unknown user: %v", err)
+		}
+		for i := 0; i < auth.DefaultPolicy.MaxFailures; i++ {
+			if _, _, err := svc.Login(ctx, "lisi", "wrong password"); !errors.Is(err, errs.ErrUnauthenticated) {
+				t.Fatalf("wrong password %d: %v", i, err)
+			}
+		}
+		_, _, err := svc.Login(ctx, "LiSi", "right password")
+		if err == nil || errs.Message(err) == auth.ErrBadLogin.Message {
+			t.Fatalf("locked account: err = %v, want the lockout message", err)
+		}
+		c.t = c.t.Add(auth.DefaultPolicy.LockFor + time.Second)
+		secret, _, err := svc.Login(ctx, "LiSi", "right password")
+		if err != nil {
+			t.Fatalf("login after lock expired: %v", err)
+		}
+		p, _, err := svc.Authenticate(ctx, secret)
+		if err != nil || p.User.ID != u.ID {
+			t.Fatalf("Authenticate = %v, %v", p, err)
+		}
+		if err := db.SetDisabled(ctx, u.ID, true, auditlog.Change{Actor: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.Authenticate(ctx, secret); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("disabled user's session still valid: %v", err)
+		}
+		if _, _, err := svc.Login(ctx, "lisi", "right password"); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("disabled user logged in: %v", err)
+		}
+	})
+}
+
+func TestSessionExpiryAndLogoutEverywhere(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		svc, c, _ := setup(t, db)
+		a, _, err := svc.Login(ctx, "lisi", "right password")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := svc.Login(ctx, "lisi", "right password")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.t = c.t.Add(20 * time.Minute)
+		p, sess, err := svc.Authenticate(ctx, a)
+		if err != nil {
+			t.Fatalf("session used within idle time: %v", err)
+		}
+		c.t = c.t.Add(20 * time.Minute) // b idle for 40 minutes, a for 20
+		if _, _, err := svc.Authenticate(ctx, b); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("idle session still valid: %v", err)
+		}
+		if _, _, err := svc.Authenticate(ctx, a); err != nil {
+			t.Fatalf("active session ended: %v", err)
+		}
+		if !auth.CheckCSRF(sess, sess.CSRF) || auth.CheckCSRF(sess, "forged") || auth.CheckCSRF(sess, "") {
+			t.Fatal("CheckCSRF does not tell the session's token from a forged one")
+		}
+		if err := svc.LogoutEverywhere(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := svc.Authenticate(ctx, a); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("session survived logout everywhere: %v", err)
+		}
+		if _, _, err := svc.Authenticate(ctx, "gks_forged"); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("forged session: %v", err)
+		}
+	})
+}
+
+func TestAPITokenAuth(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		svc, _, u := setup(t, db)
+		secret, hash := auth.NewToken("gka_")
+		if err := db.CreateAPIToken(ctx, &auth.APIToken{UserID: u.ID, Name: "对接", TokenHash: hash}, auditlog.Change{Actor: "t"}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := svc.AuthenticateToken(ctx, secret)
+		if err != nil || p.User.ID != u.ID {
+			t.Fatalf("AuthenticateToken = %v, %v", p, err)
+		}
+		if _, err := svc.AuthenticateToken(ctx, secret+"x"); !errors.Is(err, errs.ErrUnauthenticated) {
+			t.Fatalf("wrong token: %v", err)
+		}
+	})
+}
