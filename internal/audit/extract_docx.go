@@ -1,0 +1,228 @@
+package audit
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// maxDOCXXML is the largest word/document.xml read, against zip bombs.
+const maxDOCXXML = 64 << 20
+
+// extractDOCX returns the text of a Word document: paragraphs as lines and
+// each table through tableLines, with merged cells (gridSpan, vMerge) turned
+// into spans.
+func extractDOCX(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("DOCX 不是有效的 ZIP 文件: %w", err)
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+			break
+		}
+	}
+	if doc == nil {
+		return "", errors.New("DOCX 缺少 word/document.xml")
+	}
+	rc, err := doc.Open()
+	if err != nil {
+		return "", fmt.Errorf("DOCX 打开 word/document.xml: %w", err)
+	}
+	defer rc.Close()
+	lines, err := docxLines(io.LimitReader(rc, maxDOCXXML))
+	if err != nil {
+		return "", fmt.Errorf("DOCX 读取 word/document.xml: %w", err)
+	}
+	return strings.Join(lines, "\n") + "\n", nil
+}
+
+// docxTable is a table being read: its finished rows, the row and cell
+// being read, and where each vertically merged cell started.
+type docxTable struct {
+	rows     [][]tcell
+	row      []tcell
+	col      int              // grid column of the cell being read
+	tcell    *strings.Builder // nil outside a cell
+	span     int              // gridSpan of the cell being read
+	vmerge   string           // "", "restart" or "continue"
+	mergeTop map[int][2]int   // grid column → row and index of the cell a vMerge continues
+}
+
+// docxReader walks document.xml and collects lines.
+type docxReader struct {
+	lines  []string
+	para   strings.Builder // paragraph text outside tables
+	tables []*docxTable    // open tables, innermost last
+}
+
+func docxLines(r io.Reader) ([]string, error) {
+	d := xml.NewDecoder(r)
+	d.Strict = false
+	var dr docxReader
+	inText := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			inText = t.Name.Local == "t"
+			dr.start(t)
+		case xml.EndElement:
+			inText = false
+			dr.end(t.Name.Local)
+		case xml.CharData:
+			if inText {
+				dr.write(string(t))
+			}
+		}
+	}
+	dr.flushPara()
+	return dr.lines, nil
+}
+
+// top returns the innermost open table, or nil.
+func (dr *docxReader) top() *docxTable {
+	if len(dr.tables) == 0 {
+		return nil
+	}
+	return dr.tables[len(dr.tables)-1]
+}
+
+// write adds text to the open cell or paragraph.
+func (dr *docxReader) write(s string) {
+	if t := dr.top(); t != nil && t.tcell != nil {
+		t.tcell.WriteString(s)
+		return
+	}
+	dr.para.WriteString(s)
+}
+
+func (dr *docxReader) flushPara() {
+	if l := squashSpace(dr.para.String()); l != "" {
+		dr.lines = append(dr.lines, l)
+	}
+	dr.para.Reset()
+}
+
+func (dr *docxReader) start(e xml.StartElement) {
+	t := dr.top()
+	switch e.Name.Local {
+	case "tab":
+		dr.write(" ")
+	case "br", "cr":
+		if t == nil {
+			dr.flushPara() // a line break outside tables ends the line
+			return
+		}
+		dr.write("\n")
+	case "tbl":
+		if t == nil {
+			dr.flushPara()
+		}
+		if len(dr.tables) < maxHTMLDepth {
+			dr.tables = append(dr.tables, &docxTable{mergeTop: map[int][2]int{}})
+		}
+	case "tr":
+		if t != nil {
+			t.row, t.col = nil, 0
+		}
+	case "tc":
+		if t != nil && t.tcell == nil {
+			t.tcell, t.span, t.vmerge = &strings.Builder{}, 1, ""
+		}
+	case "gridSpan":
+		if t != nil && t.tcell != nil {
+			if v, err := strconv.Atoi(xmlAttr(e, "val")); err == nil && v > 0 {
+				t.span = v
+			}
+		}
+	case "vMerge":
+		if t != nil && t.tcell != nil {
+			t.vmerge = "continue"
+			if xmlAttr(e, "val") == "restart" {
+				t.vmerge = "restart"
+			}
+		}
+	}
+}
+
+func (dr *docxReader) end(local string) {
+	t := dr.top()
+	switch local {
+	case "p":
+		if t != nil && t.tcell != nil {
+			t.tcell.WriteString("\n")
+			return
+		}
+		if t == nil {
+			dr.flushPara()
+		}
+	case "tc":
+		if t != nil && t.tcell != nil {
+			t.endCell()
+		}
+	case "tr":
+		if t != nil {
+			t.rows = append(t.rows, t.row)
+			t.row = nil
+		}
+	case "tbl":
+		if t == nil {
+			return
+		}
+		dr.tables = dr.tables[:len(dr.tables)-1]
+		lines := tableLines(t.rows)
+		if outer := dr.top(); outer != nil && outer.tcell != nil {
+			// A table inside a cell: its text becomes the cell's text.
+			outer.tcell.WriteString(strings.Join(lines, " "))
+			return
+		}
+		dr.lines = append(dr.lines, lines...)
+	}
+}
+
+// endCell adds the cell just read to its row, or lengthens the cell above
+// when it continues a vertical merge.
+func (t *docxTable) endCell() {
+	text := squashSpace(t.tcell.String())
+	span := clampSpan(t.span, 1, maxSpan)
+	col := t.col
+	t.tcell, t.col = nil, t.col+span
+	if t.vmerge == "continue" {
+		if at, ok := t.mergeTop[col]; ok && at[0] < len(t.rows) && at[1] < len(t.rows[at[0]]) {
+			top := &t.rows[at[0]][at[1]]
+			top.rows = len(t.rows) - at[0] + 1
+			return
+		}
+	}
+	for c := col; c < col+span; c++ {
+		delete(t.mergeTop, c)
+	}
+	if t.vmerge != "" {
+		t.mergeTop[col] = [2]int{len(t.rows), len(t.row)}
+	}
+	t.row = append(t.row, tcell{text: text, rows: 1, cols: span})
+}
+
+// xmlAttr returns the value of the attribute with the given local name.
+func xmlAttr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}

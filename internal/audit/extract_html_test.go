@@ -1,0 +1,104 @@
+package audit
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func gbk(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExtractHTMLCharsets(t *testing.T) {
+	page := readFixture(t, "extract_huaian_2024.html")
+	want := extractFixture(t, "extract_huaian_2024.html")
+	gbPage := bytes.Replace(page, []byte("charset=utf-8"), []byte("charset=gb2312"), 1)
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"meta gb2312", gbk(t, string(gbPage))},
+		{"no meta, GBK bytes", gbk(t, strings.Replace(string(page), "charset=utf-8", "", 1))},
+		{"UTF-8 BOM", append([]byte("\xEF\xBB\xBF"), page...)},
+		{"meta charset attribute", bytes.Replace(page, []byte(`http-equiv="Content-Type" content="text/html; charset=utf-8"`), []byte(`charset="UTF-8"`), 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Extract("page.html", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("text differs from the UTF-8 page's:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestExtractHTMLTables(t *testing.T) {
+	tests := []struct {
+		name string
+		html string
+		want []string
+	}{
+		{
+			name: "rowspan label on its own line, items keep their labels",
+			html: `<table><tr><td rowspan="2">（三）不予公开</td><td>1.属于国家秘密</td><td>2</td><td>0</td></tr>
+				<tr><td>2.其他法律行政法规禁止公开</td><td>30</td><td>1</td></tr></table>`,
+			want: []string{"（三）不予公开", "1.属于国家秘密 2 0", "2.其他法律行政法规禁止公开 30 1"},
+		},
+		{
+			name: "colspan label and figure, signed and decimal figures",
+			html: `<table><tr><td colspan="2">行政&nbsp;许可</td><td>161</td><td>＋14</td><td>12,209</td></tr>
+				<tr><td colspan="2">政府集中采购</td><td>12</td><td colspan="2">44.2</td></tr></table>`,
+			want: []string{"行政许可 161 +14 12209", "政府集中采购 12 44.2"},
+		},
+		{
+			name: "empty and dash cells keep their column",
+			html: `<table><tr><td>规章</td><td>1</td><td></td><td>—</td><td></td></tr><tr><td>规范性文件</td><td>1</td><td>2</td><td>3</td></tr></table>`,
+			want: []string{"规章 1 — —", "规范性文件 1 2 3"},
+		},
+		{
+			name: "vertical header and wrapped label",
+			html: `<table><tr><td rowspan="2">三<br>、<br>本<br>年</td><td>（一）予以<br/>公开</td><td>1</td></tr>
+				<tr><td><p>（二）部分公开</p></td><td>2</td></tr></table>`,
+			want: []string{"三、本年", "（一）予以公开 1", "（二）部分公开 2"},
+		},
+		{
+			name: "layout table around a data table reads as flow",
+			html: `<table><tr><td><h2>标题</h2><div>正文第一段</div>
+				<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>`,
+			want: []string{"标题", "正文第一段", "规章 0"},
+		},
+		{
+			name: "paragraphs, br and hidden parts",
+			html: `<html><head><title>不要</title><style>p{}</style></head><body><script>var x="不要";</script>
+				<p>第一行<br>第二行</p><div><span>一、</span><span>总体情况</span></div></body></html>`,
+			want: []string{"第一行", "第二行", "一、总体情况"},
+		},
+		{
+			name: "absurd spans are clamped",
+			html: `<table><tr><td colspan="99999" rowspan="99999">合计</td><td>7</td></tr><tr><td>8</td></tr></table>`,
+			want: []string{"合计", "7", "8"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := extractHTML([]byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := strings.Join(tt.want, "\n") + "\n"; got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}

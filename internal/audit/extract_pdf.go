@@ -1,0 +1,133 @@
+package audit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// maxPDFPages bounds the pages read; annual reports have a dozen.
+const maxPDFPages = 500
+
+// errPDF starts every PDF error message, so users see one phrase for all.
+var errPDF = errors.New("无法从PDF提取文字")
+
+// extractPDF returns the text of a PDF's pages, one line per printed line,
+// with cells of a table row separated by a space, much as `pdftotext`
+// prints it. It uses github.com/ledongthuc/pdf, which decodes simple fonts
+// and CID fonts that carry a ToUnicode map; it refuses PDFs whose text it
+// cannot decode rather than return garbage.
+func extractPDF(data []byte) (text string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			text, err = "", fmt.Errorf("%w: ledongthuc/pdf 解析失败（文件损坏或不受支持）: %v", errPDF, p)
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("%w: ledongthuc/pdf 无法打开: %v", errPDF, err)
+	}
+	n := r.NumPage()
+	if n > maxPDFPages {
+		return "", fmt.Errorf("%w: 页数 %d 超过上限 %d", errPDF, n, maxPDFPages)
+	}
+	var lines []string
+	for i := 1; i <= n; i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		if err := checkPDFFonts(p); err != nil {
+			return "", fmt.Errorf("%w: 第 %d 页: %w", errPDF, i, err)
+		}
+		lines = append(lines, pdfPageLines(pdfPageGlyphs(p))...)
+	}
+	out := strings.Join(lines, "\n")
+	if err := checkPDFText(out); err != nil {
+		return "", fmt.Errorf("%w: %w", errPDF, err)
+	}
+	return out + "\n", nil
+}
+
+// checkPDFFonts refuses pages with composite (CID) fonts that have no
+// ToUnicode map and no Unicode encoding: their codes are glyph numbers that
+// ledongthuc/pdf cannot turn into characters.
+func checkPDFFonts(p pdf.Page) error {
+	for _, name := range p.Fonts() {
+		f := p.Font(name)
+		if f.V.Key("Subtype").Name() != "Type0" || f.V.Key("ToUnicode").Kind() == pdf.Stream {
+			continue
+		}
+		if enc := f.V.Key("Encoding"); enc.Kind() == pdf.Name && enc.Name() == "UniGB-UCS2-H" {
+			continue
+		}
+		return fmt.Errorf("ledongthuc/pdf 无法解码字体 %s（CID 字体缺少 ToUnicode 映射，需 OCR 或另存为带文字层的 PDF）", f.BaseFont())
+	}
+	return nil
+}
+
+// checkPDFText refuses text that is empty (a scan) or mostly undecodable.
+func checkPDFText(s string) error {
+	total, bad := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		total++
+		if r == unicode.ReplacementChar || unicode.Is(unicode.Co, r) || unicode.IsControl(r) {
+			bad++
+		}
+	}
+	switch {
+	case total == 0:
+		return errors.New("PDF 没有文字层（可能是扫描件，需要 OCR）")
+	case bad*10 > total:
+		return fmt.Errorf("ledongthuc/pdf 只能解码部分文字（%d/%d 个字符无法识别），字体缺少可用的编码映射", bad, total)
+	}
+	return nil
+}
+
+// pdfGlyph is one character placed on the page.
+type pdfGlyph struct {
+	x, y, w, size float64
+	s             string
+}
+
+// pdfPageLines groups a page's characters into printed lines (top to bottom)
+// and writes each line left to right, with a space where a gap shows.
+func pdfPageLines(gs []pdfGlyph) []string {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	var lines []string
+	for i := 0; i < len(gs); {
+		j := i + 1
+		tol := max(gs[i].size*0.5, 1)
+		for j < len(gs) && gs[i].y-gs[j].y <= tol {
+			j++
+		}
+		if l := pdfLineText(gs[i:j]); l != "" {
+			lines = append(lines, l)
+		}
+		i = j
+	}
+	return lines
+}
+
+// pdfLineText writes one printed line.
+func pdfLineText(gs []pdfGlyph) string {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	var b strings.Builder
+	end := 0.0
+	for i, g := range gs {
+		if i > 0 && g.x-end > g.size*0.3 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(g.s)
+		end = max(end, g.x+g.w)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,147 @@
+package audit
+
+import (
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Limits of one page's text walk, against hostile content streams.
+const (
+	maxGlyphsPerPage = 1 << 18
+	maxStateDepth    = 64
+)
+
+// pdfMatrix is a PDF transformation matrix [a b 0; c d 0; e f 1].
+type pdfMatrix [6]float64
+
+var pdfIdentity = pdfMatrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n.
+func (m pdfMatrix) mul(n pdfMatrix) pdfMatrix {
+	return pdfMatrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func pdfTranslate(x, y float64) pdfMatrix { return pdfMatrix{1, 0, 0, 1, x, y} }
+
+// pdfTextState is the part of the graphics state that places text.
+type pdfTextState struct {
+	ctm, tm, tlm     pdfMatrix
+	font             *pdfFont
+	size, tc, tw, th float64
+	leading, rise    float64
+}
+
+// pdfPageGlyphs walks a page's content stream and returns every character with
+// its position and advance width in page space. The library's own walk
+// gives composite (CID) fonts no widths, which breaks table rows apart.
+func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
+	fonts := map[string]*pdfFont{}
+	st := pdfTextState{ctm: pdfIdentity, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
+	var stack []pdfTextState
+	var out []pdfGlyph
+	show := func(raw string) {
+		if st.font == nil {
+			return
+		}
+		st.font.glyphs(raw, func(text string, w0 float64, space bool) {
+			trm := (pdfMatrix{st.size * st.th, 0, 0, st.size, 0, st.rise}).mul(st.tm).mul(st.ctm)
+			tx := (w0/1000*st.size + st.tc) * st.th
+			if space {
+				tx += st.tw * st.th
+			}
+			st.tm = pdfTranslate(tx, 0).mul(st.tm)
+			end := (pdfMatrix{st.size * st.th, 0, 0, st.size, 0, st.rise}).mul(st.tm).mul(st.ctm)
+			if len(out) < maxGlyphsPerPage && text != "" {
+				out = append(out, pdfGlyph{x: trm[4], y: trm[5], w: end[4] - trm[4], size: math.Hypot(trm[2], trm[3]), s: text})
+			}
+		})
+	}
+	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < maxStateDepth {
+				stack = append(stack, st)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				st, stack = stack[n-1], stack[:n-1]
+			}
+		case "cm":
+			st.ctm = pdfMatrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(st.ctm)
+		case "BT":
+			st.tm, st.tlm = pdfIdentity, pdfIdentity
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				if fonts[name] == nil {
+					fonts[name] = loadPDFFont(p, name)
+				}
+				st.font, st.size = fonts[name], num(1)
+			}
+		case "Tc":
+			st.tc = num(0)
+		case "Tw":
+			st.tw = num(0)
+		case "Tz":
+			st.th = num(0) / 100
+		case "TL":
+			st.leading = num(0)
+		case "Ts":
+			st.rise = num(0)
+		case "Td", "TD":
+			if op == "TD" {
+				st.leading = -num(1)
+			}
+			st.tlm = pdfTranslate(num(0), num(1)).mul(st.tlm)
+			st.tm = st.tlm
+		case "Tm":
+			st.tlm = pdfMatrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+			st.tm = st.tlm
+		case "T*":
+			st.tlm = pdfTranslate(0, -st.leading).mul(st.tlm)
+			st.tm = st.tlm
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'", "\"":
+			if op == "\"" && len(args) == 3 {
+				st.tw, st.tc = num(0), num(1)
+			}
+			st.tlm = pdfTranslate(0, -st.leading).mul(st.tlm)
+			st.tm = st.tlm
+			if len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) != 1 {
+				return
+			}
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				if x.Kind() == pdf.String {
+					show(x.RawString())
+					continue
+				}
+				st.tm = pdfTranslate(-x.Float64()/1000*st.size*st.th, 0).mul(st.tm)
+			}
+		}
+	})
+	return out
+}

@@ -1,0 +1,137 @@
+package audit
+
+import "strings"
+
+// Limits that keep a hostile or broken table from taking all memory: report
+// tables have about 20 columns and 40 rows.
+const (
+	maxSpan      = 64   // largest rowspan/colspan honoured
+	maxGridCols  = 128  // grid columns beyond this are dropped
+	maxTableRows = 4096 // rows beyond this are dropped
+)
+
+// tcell is one table cell as published: its text and how many rows and grid
+// columns it covers.
+type tcell struct {
+	text       string
+	rows, cols int
+}
+
+// tslot is one position of the laid-out grid and the cell covering it.
+type tslot struct {
+	c          *tcell
+	row0, col0 int // where the cell starts
+}
+
+// tableLines turns a table into text lines in the shape the text reader
+// expects: a row with figures becomes one line, its own labels followed by
+// its figures in column order; a label spanning several rows (「（三）不予公开」)
+// becomes a line of its own before the first row it covers, so that every
+// figure line carries its item's own label. Rows without figures (headers)
+// become one line of their labels.
+func tableLines(rows [][]tcell) []string {
+	grid := layOutTable(rows)
+	valueCol := figureColumns(grid)
+	var lines []string
+	for r, row := range grid {
+		var heads, labels, values []string
+		hasValue := false
+		for c, s := range row {
+			if s.c != nil && (s.row0 != r || s.col0 != c) {
+				continue // covered by a spanning cell laid out earlier
+			}
+			text := ""
+			rowsSpanned := 1
+			if s.c != nil {
+				text, rowsSpanned = s.c.text, s.c.rows
+			}
+			switch {
+			case isCellFigure(text):
+				hasValue = true
+				values = append(values, cellFigure(text))
+			case text == "":
+				if valueCol[c] {
+					values = append(values, "—")
+				}
+			case rowsSpanned > 1:
+				heads = append(heads, text)
+			default:
+				labels = append(labels, text)
+			}
+		}
+		if !hasValue {
+			// A header row: everything it starts, in column order.
+			if l := joinRowCells(row, r); l != "" {
+				lines = append(lines, l)
+			}
+			continue
+		}
+		lines = append(lines, heads...)
+		lines = append(lines, strings.Join(append(labels, values...), " "))
+	}
+	return lines
+}
+
+// joinRowCells joins the texts of the cells that start in row r.
+func joinRowCells(row []tslot, r int) string {
+	var parts []string
+	for c, s := range row {
+		if s.c == nil || s.row0 != r || s.col0 != c || s.c.text == "" {
+			continue
+		}
+		parts = append(parts, s.c.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// layOutTable places the cells on a grid the way HTML tables do: each cell takes
+// the next free column of its row and covers rows×cols slots.
+func layOutTable(rows [][]tcell) [][]tslot {
+	if len(rows) > maxTableRows {
+		rows = rows[:maxTableRows]
+	}
+	grid := make([][]tslot, len(rows))
+	for r := range rows {
+		c := 0
+		for i := range rows[r] {
+			cl := &rows[r][i]
+			cl.rows = clampSpan(cl.rows, 1, min(maxSpan, len(rows)-r))
+			cl.cols = clampSpan(cl.cols, 1, maxSpan)
+			for c < len(grid[r]) && grid[r][c].c != nil {
+				c++
+			}
+			for dr := 0; dr < cl.rows; dr++ {
+				for dc := 0; dc < cl.cols && c+dc < maxGridCols; dc++ {
+					putSlot(grid, r+dr, c+dc, tslot{c: cl, row0: r, col0: c})
+				}
+			}
+			c += cl.cols
+		}
+	}
+	return grid
+}
+
+// putSlot stores s at grid[r][c], growing the row as needed.
+func putSlot(grid [][]tslot, r, c int, s tslot) {
+	for len(grid[r]) <= c {
+		grid[r] = append(grid[r], tslot{})
+	}
+	grid[r][c] = s
+}
+
+// figureColumns reports the grid columns where some row starts a figure.
+func figureColumns(grid [][]tslot) map[int]bool {
+	cols := map[int]bool{}
+	for r, row := range grid {
+		for c, s := range row {
+			if s.c != nil && s.row0 == r && s.col0 == c && isCellFigure(s.c.text) {
+				cols[c] = true
+			}
+		}
+	}
+	return cols
+}
+
+func clampSpan(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}
