@@ -44,3 +44,7 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 	modernc.org/sqlite v1.62.0 // indirect
 )
+
+require (
+	golang.org/x/image v0.44.0
+)

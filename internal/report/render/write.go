@@ -7,16 +7,30 @@ import (
 
 // Formats are the output formats Write accepts, in the order a user
 // interface lists them.
-var Formats = []string{"json", "html"}
+var Formats = []string{"json", "html", "pdf"}
 
-// Write renders the document in the named format ("json", "html" …, see
-// Formats); "html" is the standalone page.
+// writers maps each format to its renderer and media type.
+var writers = map[string]struct {
+	write     func(io.Writer, *Document) error
+	mediaType string
+}{
+	"json": {JSON, "application/json; charset=utf-8"},
+	"html": {HTMLPage, "text/html; charset=utf-8"},
+	"pdf":  {PDF, "application/pdf"},
+}
+
+// Write renders the document in the named format, one of Formats; "html"
+// is the standalone page.
 func Write(w io.Writer, format string, d *Document) error {
-	switch format {
-	case "json":
-		return JSON(w, d)
-	case "html":
-		return HTMLPage(w, d)
+	wr, ok := writers[format]
+	if !ok {
+		return fmt.Errorf("render: unknown format %q (want one of %v)", format, Formats)
 	}
-	return fmt.Errorf("render: unknown format %q (want one of %v)", format, Formats)
+	return wr.write(w, d)
+}
+
+// MediaType returns the Content-Type of a format for HTTP responses, or ""
+// for an unknown format. The file extension is the format's name.
+func MediaType(format string) string {
+	return writers[format].mediaType
 }
