@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"sync"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // Calendar decides which days are working days from a set of yearly
@@ -34,11 +36,13 @@ func New(schedules ...Schedule) (*Calendar, error) {
 
 // Load reads one year's schedule in the holiday-cn JSON shape, validates it
 // and adds it to the calendar, replacing any schedule of the same year.
-// A caller that also stores the schedule uses ParseSchedule and Add.
+// A caller that also stores the schedule uses ParseSchedule and Add. A
+// rejected schedule is an errs.ErrInvalid whose message says why, in
+// Chinese, for the administrator.
 func (c *Calendar) Load(r io.Reader) error {
 	s, err := ParseSchedule(r)
 	if err != nil {
-		return fmt.Errorf("calendar: load: %w", err)
+		return errs.Invalid("无法载入节假日安排：%v", err)
 	}
 	return c.Add(s)
 }
@@ -47,7 +51,7 @@ func (c *Calendar) Load(r io.Reader) error {
 // schedule of the same year.
 func (c *Calendar) Add(s Schedule) error {
 	if err := s.Validate(); err != nil {
-		return fmt.Errorf("calendar: add: %w", err)
+		return errs.Invalid("无法载入节假日安排：%v", err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -2,9 +2,12 @@ package calendar
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 const schedule2028 = `{
@@ -68,8 +71,8 @@ func TestLoadRejects(t *testing.T) {
 	for _, tt := range tests {
 		c := mustDefault(t)
 		err := c.Load(strings.NewReader(tt.json))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: Load error = %v, want it to contain %q", tt.name, err, tt.want)
+		if !errors.Is(err, errs.ErrInvalid) || !strings.Contains(errs.Message(err), tt.want) {
+			t.Errorf("%s: Load error = %v, want an invalid-input error containing %q", tt.name, err, tt.want)
 		}
 		if c.HasSchedule(2028) {
 			t.Errorf("%s: a rejected schedule was added", tt.name)

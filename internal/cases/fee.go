@@ -2,6 +2,8 @@ package cases
 
 import (
 	"fmt"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // FeeMethod is how a 信息处理费 is computed (国办函〔2020〕109号第三条). An
@@ -108,19 +110,20 @@ func (l FeeLine) String() string {
 
 // ComputeFee computes a 信息处理费 by one method (国办函〔2020〕109号第三条至
 // 第五条). It rejects an unknown method, a negative or excessive count, and
-// Prior with FeeByVolume (that method does not depend on earlier ones).
+// Prior with FeeByVolume (that method does not depend on earlier ones), as
+// errs.ErrInvalid errors with Chinese messages.
 func ComputeFee(r FeeRequest) (Fee, error) {
 	scale, ok := feeScales[r.Method]
 	if !ok {
-		return Fee{}, fmt.Errorf("收费方式 %q 无效，应为按件计收（%s）或按量计收（%s）", r.Method, FeeByCount, FeeByVolume)
+		return Fee{}, errs.Invalid("收费方式 %q 无效，应为按件计收（%s）或按量计收（%s）", r.Method, FeeByCount, FeeByVolume)
 	}
 	switch {
 	case r.Units < 0 || r.Prior < 0:
-		return Fee{}, fmt.Errorf("计费数量不能为负数")
+		return Fee{}, errs.Invalid("计费数量不能为负数")
 	case r.Method == FeeByVolume && r.Prior != 0:
-		return Fee{}, fmt.Errorf("按量计收只按本件申请的页数计算，不应给出本月已申请件数")
+		return Fee{}, errs.Invalid("按量计收只按本件申请的页数计算，不应给出本月已申请件数")
 	case r.Prior+r.Units > MaxFeeUnits:
-		return Fee{}, fmt.Errorf("计费数量 %d 超出上限 %d", r.Prior+r.Units, MaxFeeUnits)
+		return Fee{}, errs.Invalid("计费数量 %d 超出上限 %d", r.Prior+r.Units, MaxFeeUnits)
 	}
 	fee := Fee{Method: r.Method}
 	for n := r.Prior + 1; n <= r.Prior+r.Units; n++ {

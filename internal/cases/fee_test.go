@@ -1,8 +1,11 @@
 package cases
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 func TestComputeFeeTotals(t *testing.T) {
@@ -93,7 +96,7 @@ func TestComputeFeeRejects(t *testing.T) {
 		{FeeRequest{Method: FeeByVolume, Units: MaxFeeUnits + 1}, "超出上限"},
 	}
 	for _, tt := range tests {
-		if _, err := ComputeFee(tt.req); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, err := ComputeFee(tt.req); !errors.Is(err, errs.ErrInvalid) || !strings.Contains(errs.Message(err), tt.want) {
 			t.Errorf("ComputeFee(%+v) error = %v, want %q", tt.req, err, tt.want)
 		}
 	}

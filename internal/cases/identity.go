@@ -5,21 +5,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/calendar"
-)
-
-// IdentityError is a rejected identity number, with a message fit to show
-// the applicant.
-type IdentityError struct {
-	Document string // 居民身份证号码 or 统一社会信用代码
-	Reason   string
-}
-
-// Error returns the Chinese message, e.g. "居民身份证号码无效：校验码应为 X".
-func (e *IdentityError) Error() string { return e.Document + "无效：" + e.Reason }
-
-const (
-	residentIDDoc = "居民身份证号码"
-	creditCodeDoc = "统一社会信用代码"
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // ResidentID is a checked 18-digit 居民身份证 number (GB 11643-1999).
@@ -52,11 +38,12 @@ const maxAge = 150
 // ParseResidentID checks an 18-digit 居民身份证 number: its length and
 // characters, the province code, the birth date (a real date, not after
 // today, at most 150 years ago) and the GB 11643 check character. Spaces
-// around it and a lower-case x are accepted.
+// around it and a lower-case x are accepted. A rejection is an
+// errs.ErrInvalid with a Chinese message for the applicant.
 func ParseResidentID(s string, today calendar.Date) (ResidentID, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	fail := func(format string, args ...any) (ResidentID, error) {
-		return ResidentID{}, &IdentityError{residentIDDoc, fmt.Sprintf(format, args...)}
+		return ResidentID{}, errs.Invalid("居民身份证号码无效：%s", fmt.Sprintf(format, args...))
 	}
 	r := []rune(s)
 	if len(r) != 18 {
@@ -109,11 +96,12 @@ var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 
 // ParseCreditCode checks an 18-character 统一社会信用代码 (GB 32100-2015):
 // its length, its characters, the six-digit administrative division code in
-// positions 3–8 and the check character. It returns the code in upper case.
+// positions 3–8 and the check character. It returns the code in upper case;
+// a rejection is an errs.ErrInvalid with a Chinese message.
 func ParseCreditCode(s string) (string, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	fail := func(format string, args ...any) (string, error) {
-		return "", &IdentityError{creditCodeDoc, fmt.Sprintf(format, args...)}
+		return "", errs.Invalid("统一社会信用代码无效：%s", fmt.Sprintf(format, args...))
 	}
 	r := []rune(s)
 	if len(r) != 18 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // The valid numbers below were computed by hand with the GB 11643 and
@@ -50,9 +51,8 @@ func TestParseResidentID(t *testing.T) {
 	}
 	for _, tt := range invalid {
 		_, err := ParseResidentID(tt.in, idToday)
-		var ie *IdentityError
-		if !errors.As(err, &ie) || ie.Document != "居民身份证号码" || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ParseResidentID(%q) error = %v, want an IdentityError containing %q", tt.in, err, tt.want)
+		if !errors.Is(err, errs.ErrInvalid) || !strings.HasPrefix(errs.Message(err), "居民身份证号码无效：") || !strings.Contains(errs.Message(err), tt.want) {
+			t.Errorf("ParseResidentID(%q) error = %v, want an invalid-input error containing %q", tt.in, err, tt.want)
 		}
 	}
 }
@@ -95,9 +95,8 @@ func TestParseCreditCode(t *testing.T) {
 	}
 	for _, tt := range invalid {
 		_, err := ParseCreditCode(tt.in)
-		var ie *IdentityError
-		if !errors.As(err, &ie) || ie.Document != "统一社会信用代码" || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ParseCreditCode(%q) error = %v, want an IdentityError containing %q", tt.in, err, tt.want)
+		if !errors.Is(err, errs.ErrInvalid) || !strings.HasPrefix(errs.Message(err), "统一社会信用代码无效：") || !strings.Contains(errs.Message(err), tt.want) {
+			t.Errorf("ParseCreditCode(%q) error = %v, want an invalid-input error containing %q", tt.in, err, tt.want)
 		}
 	}
 }

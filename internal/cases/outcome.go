@@ -1,8 +1,7 @@
 package cases
 
 import (
-	"fmt"
-
+	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/report"
 )
 
@@ -83,7 +82,7 @@ func ParseOutcome(key string) (Outcome, error) {
 	if _, ok := Outcome(key).Info(); ok {
 		return Outcome(key), nil
 	}
-	return "", fmt.Errorf("办理结果 %q 不存在", key)
+	return "", errs.Invalid("办理结果 %q 不存在", key)
 }
 
 // Info returns the description of o, or false when o is not an outcome.
@@ -159,7 +158,7 @@ func ApplicantKinds() []ApplicantKind {
 // ParseApplicantKind returns the kind with the given column key.
 func ParseApplicantKind(key string) (ApplicantKind, error) {
 	if _, ok := applicantColumns[ApplicantKind(key)]; !ok {
-		return "", fmt.Errorf("申请人类型 %q 不存在", key)
+		return "", errs.Invalid("申请人类型 %q 不存在", key)
 	}
 	return ApplicantKind(key), nil
 }
