@@ -12,7 +12,8 @@ import (
 
 // Calendar decides which days are working days from a set of yearly
 // schedules. It is safe for concurrent use; Load and Add replace a year's
-// schedule while others read.
+// schedule while others read. The zero Calendar has no schedule at all:
+// every day it counts comes with a warning.
 type Calendar struct {
 	mu        sync.RWMutex
 	schedules map[int]Schedule
@@ -55,6 +56,9 @@ func (c *Calendar) Add(s Schedule) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.schedules == nil {
+		c.schedules = make(map[int]Schedule)
+	}
 	c.schedules[s.Year] = s
 	c.index()
 	return nil

@@ -92,11 +92,22 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
-// MarshalText writes the date as YYYY-MM-DD (JSON and form encoding).
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText writes the date as YYYY-MM-DD (JSON and form encoding), and
+// the zero Date as an empty string.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.String()), nil
+}
 
-// UnmarshalText reads a date written YYYY-MM-DD.
+// UnmarshalText reads a date written YYYY-MM-DD; an empty string is the
+// zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	p, err := ParseDate(string(b))
 	if err != nil {
 		return err
