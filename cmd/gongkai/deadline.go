@@ -96,8 +96,10 @@ func deadlineUsage(w io.Writer, fs *flag.FlagSet) {
 // stringList collects a repeated string flag.
 type stringList []string
 
+// String joins the values, for the flag package.
 func (s *stringList) String() string { return strings.Join(*s, ",") }
 
+// Set appends one more value of the repeated flag.
 func (s *stringList) Set(v string) error {
 	*s = append(*s, v)
 	return nil
