@@ -1,0 +1,190 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/gongkai/gongkai/internal/report"
+)
+
+// Rule ids of the findings the reader adds to those of report.Check.
+const (
+	// RuleUnreadable marks a figure the reader is not sure of; the model
+	// holds 0 for it and no consistency rule is judged on it.
+	RuleUnreadable = "read.unreadable"
+	// RuleMissingTable marks a table of part 二, 三 or 四 not found.
+	RuleMissingTable = "read.missing_table"
+	RuleTextTable    = "text_table.mismatch"
+	RuleFormat       = "format.mismatch"
+	RuleDeadline     = "deadline.late"
+)
+
+// ErrNoText is returned by ReadText for a document without any text, such
+// as a scanned PDF.
+var ErrNoText = errors.New("文件中没有可读的文字（可能是扫描件）")
+
+// reader holds the state of reading one document.
+type reader struct {
+	lines    []textLine
+	outline  reportOutline
+	rep      *report.Report
+	findings []report.Finding
+}
+
+// ReadText reads the text of a published annual report (plain text, or
+// what Extract returns for HTML, DOCX and PDF) into the canonical model and
+// audits it: the consistency rules, the layout against the year, the prose
+// against the tables and the publication date against the legal deadline.
+// name is the file name, used in the result and as a last hint for the
+// agency and year. Problems of the document are findings, not errors; the
+// error is only for a document with no text at all.
+func ReadText(name, text string) (*Result, error) {
+	rd := &reader{lines: splitLines(text)}
+	if len(rd.lines) == 0 {
+		return nil, fmt.Errorf("audit: read %s: %w", name, ErrNoText)
+	}
+	rd.outline = findOutline(rd.lines)
+	meta := rd.readMeta(name)
+	format, byLayout := rd.detectFormat(meta.year)
+	l, _ := report.LayoutOf(format)
+	rd.rep = report.New(meta.agency, meta.year, format)
+	if byLayout && meta.year > 0 && report.FormatForYear(meta.year) != format {
+		rd.add(report.Finding{Rule: RuleFormat, Severity: report.SeverityError, Message: fmt.Sprintf(
+			"报告年度为 %d 年，应使用%s，但表格是%s的行列", meta.year, formatName(report.FormatForYear(meta.year)), formatName(format))})
+	}
+	rd.readProactive(l)
+	rd.readApplications(l)
+	rd.readReview()
+	rd.readFee()
+	for _, f := range report.Check(rd.rep) {
+		if !rd.dependsOnUnsure(f) {
+			rd.add(f)
+		}
+	}
+	rd.checkProse()
+	rd.checkDeadline(meta)
+	res := &Result{
+		File:      name,
+		Agency:    meta.agency,
+		Year:      meta.year,
+		Format:    string(format),
+		Published: meta.published,
+		Report:    rd.rep,
+		Findings:  rd.findings,
+	}
+	if res.Findings == nil {
+		res.Findings = []report.Finding{}
+	}
+	return res, nil
+}
+
+// formatSignals are label fragments only one format's tables print.
+var formatSignals = map[report.Format][]string{
+	report.Format2019: {"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "政府集中采购"},
+	report.Format2021: {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正", "收费通知要求"},
+}
+
+// detectFormat tells the format from the tables' labels; byLayout is false
+// when the tables say nothing and the format follows the year.
+func (rd *reader) detectFormat(year int) (f report.Format, byLayout bool) {
+	var b strings.Builder
+	for _, p := range []int{part2, part3} {
+		lines, _ := rd.outline.span(rd.lines, p)
+		for _, l := range lines {
+			b.WriteString(labelKey(l.compact))
+		}
+	}
+	tables := b.String()
+	score := map[report.Format]int{}
+	for f, signals := range formatSignals {
+		for _, s := range signals {
+			if strings.Contains(tables, s) {
+				score[f]++
+			}
+		}
+	}
+	switch {
+	case score[report.Format2019] > score[report.Format2021]:
+		return report.Format2019, true
+	case score[report.Format2021] > score[report.Format2019]:
+		return report.Format2021, true
+	}
+	return report.FormatForYear(year), false
+}
+
+func formatName(f report.Format) string {
+	if f == report.Format2021 {
+		return "2021 年版格式（国办公开办函〔2021〕30号）"
+	}
+	return "2019 年试行格式（国办公开办函〔2019〕60号）"
+}
+
+// add appends a finding.
+func (rd *reader) add(f report.Finding) { rd.findings = append(rd.findings, f) }
+
+// unsure adds a read.unreadable finding for a row (for the whole part when
+// row is ""): its figures are not known and read as 0.
+func (rd *reader) unsure(part int, row, msg string) {
+	rd.add(report.Finding{Rule: RuleUnreadable, Severity: report.SeverityWarning, Part: partNames[part], Row: row, Message: msg})
+}
+
+// missingTable records a table not found: all of its figures are unknown.
+func (rd *reader) missingTable(part int, msg string) {
+	rd.add(report.Finding{Rule: RuleMissingTable, Severity: report.SeverityError, Part: partNames[part], Message: msg})
+}
+
+// dependsOnUnsure reports whether a consistency finding involves a figure
+// the reader was not sure of, so that a reading problem is not reported a
+// second time as an error of the report.
+func (rd *reader) dependsOnUnsure(f report.Finding) bool {
+	return dependsOn(unsureRows(rd.findings), f)
+}
+
+// unsureRows returns the "part/row" keys ("part/*" for a whole part) whose
+// figures the reader's findings say are not known.
+func unsureRows(fs []report.Finding) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range fs {
+		switch {
+		case f.Rule == RuleMissingTable || (f.Rule == RuleUnreadable && f.Row == ""):
+			out[f.Part+"/*"] = true
+		case f.Rule == RuleUnreadable:
+			out[f.Part+"/"+f.Row] = true
+		}
+	}
+	return out
+}
+
+// dependsOn reports whether consistency finding f involves a row in unsure.
+func dependsOn(unsure map[string]bool, f report.Finding) bool {
+	if len(unsure) == 0 {
+		return false
+	}
+	if unsure[f.Part+"/*"] {
+		return true
+	}
+	switch f.Rule {
+	case report.RuleRowTotal, report.RuleReviewTotal, report.RuleItemsChange, report.RuleInForce:
+		return unsure[f.Part+"/"+f.Row]
+	case report.RuleBalance:
+		return anyUnsure(unsure, f.Part, "received", "carried_in", "total", "carried_out")
+	case report.RuleCarry:
+		return anyUnsure(unsure, f.Part, "carried_in")
+	}
+	for k := range unsure {
+		if strings.HasPrefix(k, f.Part+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func anyUnsure(unsure map[string]bool, part string, rows ...string) bool {
+	for _, r := range rows {
+		if unsure[part+"/"+r] {
+			return true
+		}
+	}
+	return false
+}

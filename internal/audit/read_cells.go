@@ -1,0 +1,183 @@
+package audit
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// streamCell is a figure printed in a table.
+type streamCell struct {
+	// at is the length of the label stream when the figure was read: the
+	// figure comes after every label character before at.
+	at    int
+	raw   string
+	value float64
+	// decimal and signed say how the figure was printed.
+	decimal, signed bool
+	// blank marks a streamCell printed as 「—」 or 「/」, read as 0.
+	blank bool
+	// bad marks a figure mixed with letters (「1O」, 「l2」): not a number
+	// the reader can be sure of.
+	bad bool
+	// unit is 「元」 or 「万元」 when printed after the figure.
+	unit string
+}
+
+// tableStream is a table read as one string of label characters (Han characters
+// and item numbers, no spaces or punctuation) with its figures placed in it,
+// so that labels broken across lines, interleaved with vertical headers or
+// split by page numbers still read as one string.
+type tableStream struct {
+	labels string
+	cells  []streamCell
+}
+
+// blankMarks are the cell contents that mean an empty cell.
+var blankMarks = map[string]bool{"-": true, "--": true, "—": true, "——": true, "–": true, "/": true, "\\": true}
+
+// countUnits may follow a figure directly in a cell (「12件」).
+var countUnits = []string{"万元", "元", "件", "条", "个", "项"}
+
+// readStream tokenizes table lines into a stream.
+func readStream(lines []textLine) *tableStream {
+	s := &tableStream{}
+	var b strings.Builder
+	for _, l := range lines {
+		for _, field := range strings.Fields(l.text) {
+			if blankMarks[field] {
+				s.cells = append(s.cells, streamCell{at: b.Len(), raw: field, blank: true})
+				continue
+			}
+			s.readField([]rune(field), &b)
+		}
+	}
+	s.labels = b.String()
+	return s
+}
+
+// readField reads one space-separated field: label characters go to b,
+// figures become cells.
+func (s *tableStream) readField(rs []rune, b *strings.Builder) {
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		signed := (r == '+' || r == '-') && i == 0 && i+1 < len(rs) && asciiDigit(rs[i+1])
+		if !asciiDigit(r) && !signed {
+			if unicode.Is(unicode.Han, r) || asciiLetter(r) {
+				b.WriteRune(r)
+			}
+			i++
+			continue
+		}
+		j := scanNumber(rs, i)
+		isCell := s.figure(rs, i, j, signed, b)
+		i = j
+		if isCell {
+			for _, u := range countUnits {
+				if hasPrefixRunes(rs[i:], u) {
+					i += len([]rune(u))
+					break
+				}
+			}
+		} else if isItemMark(rs, i) {
+			i++
+		}
+	}
+}
+
+// figure classifies the number rs[i:j]: a cell, an item number (「1.」,
+// 「2、」) or digits inside a label (「第1项」, 「2024年」). It reports
+// whether the number became a cell.
+func (s *tableStream) figure(rs []rune, i, j int, signed bool, b *strings.Builder) bool {
+	raw := string(rs[i:j])
+	next := rune(0)
+	if j < len(rs) {
+		next = rs[j]
+	}
+	prevLabel := i > 0 && (unicode.Is(unicode.Han, rs[i-1]) || asciiLetter(rs[i-1]))
+	unit := ""
+	for _, u := range countUnits {
+		if hasPrefixRunes(rs[j:], u) {
+			unit = u
+			break
+		}
+	}
+	switch {
+	case asciiLetter(next) || (i > 0 && asciiLetter(rs[i-1])):
+		s.cells = append(s.cells, streamCell{at: b.Len(), raw: string(rs[max(0, i-1):min(len(rs), j+1)]), bad: true})
+		return true
+	case !signed && isItemMark(rs, j):
+		b.WriteString(raw)
+		return false
+	case next == '%' || (unit == "" && unicode.Is(unicode.Han, next)) || (prevLabel && unit != "" && unit != "元" && unit != "万元"):
+		b.WriteString(raw)
+		return false
+	}
+	c := streamCell{at: b.Len(), raw: raw, signed: signed, decimal: strings.Contains(raw, ".")}
+	if unit == "元" || unit == "万元" {
+		c.unit = unit
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(raw, ",", ""), 64)
+	if err != nil {
+		c.bad = true
+	}
+	c.value = v
+	s.cells = append(s.cells, c)
+	return true
+}
+
+// scanNumber returns the end of the number starting at i: an optional sign,
+// digits with optional thousands separators and an optional fraction.
+func scanNumber(rs []rune, i int) int {
+	if rs[i] == '+' || rs[i] == '-' {
+		i++
+	}
+	for i < len(rs) && asciiDigit(rs[i]) {
+		i++
+	}
+	for i+3 < len(rs) && rs[i] == ',' && asciiDigit(rs[i+1]) && asciiDigit(rs[i+2]) && asciiDigit(rs[i+3]) && (i+4 == len(rs) || !asciiDigit(rs[i+4])) {
+		i += 4
+	}
+	if i+1 < len(rs) && rs[i] == '.' && asciiDigit(rs[i+1]) {
+		i++
+		for i < len(rs) && asciiDigit(rs[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+// isItemMark reports whether rs[j] ends an item number: 「.」 or 「、」 not
+// followed by a digit.
+func isItemMark(rs []rune, j int) bool {
+	if j >= len(rs) || (rs[j] != '.' && rs[j] != '、') {
+		return false
+	}
+	return j+1 >= len(rs) || !asciiDigit(rs[j+1])
+}
+
+func asciiDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func asciiLetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+
+func hasPrefixRunes(rs []rune, p string) bool {
+	i := 0
+	for _, r := range p {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// labelKey is the form of a printed label that streams are searched with:
+// only Han characters, letters and digits.
+func labelKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Han, r) || asciiLetter(r) || asciiDigit(r) {
+			return r
+		}
+		return -1
+	}, widthFold.Replace(s))
+}
