@@ -7,7 +7,7 @@ import (
 
 // Formats are the output formats Write accepts, in the order a user
 // interface lists them.
-var Formats = []string{"json", "html", "pdf"}
+var Formats = []string{"json", "html", "pdf", "docx"}
 
 // writers maps each format to its renderer and media type.
 var writers = map[string]struct {
@@ -17,6 +17,7 @@ var writers = map[string]struct {
 	"json": {JSON, "application/json; charset=utf-8"},
 	"html": {HTMLPage, "text/html; charset=utf-8"},
 	"pdf":  {PDF, "application/pdf"},
+	"docx": {DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 }
 
 // Write renders the document in the named format, one of Formats; "html"
