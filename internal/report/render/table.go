@@ -34,6 +34,10 @@ type Cell struct {
 	// Key is the canonical path of a figure, part/row/column, e.g.
 	// "applications/withheld.state_secret/natural_person"; "" for labels.
 	Key string
+	// Value is the figure of a Key cell, for outputs that store numbers;
+	// Signed marks a figure printed with its sign (本年增/减).
+	Value  float64
+	Signed bool
 	// Row and Col are the grid position of the top-left corner.
 	Row, Col int
 	// RowSpan and ColSpan are at least 1.

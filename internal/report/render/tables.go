@@ -49,6 +49,8 @@ func proactiveTable(l *report.Layout, r *report.Report) Table {
 			b.add(Cell{
 				Text:    formatValue(r.Proactive[row.Key][c.Key], c),
 				Key:     "proactive/" + row.Key + "/" + c.Key,
+				Value:   r.Proactive[row.Key][c.Key],
+				Signed:  c.Signed,
 				Col:     1 + j,
 				ColSpan: lastSpan(j, len(row.Columns), cols),
 			})
@@ -149,7 +151,7 @@ func applicationsTable(l *report.Layout, r *report.Report) Table {
 func addApplicationFigures(b *tableBuilder, r *report.Report, key string, from int) {
 	v := r.Applications[key]
 	for j, c := range report.ApplicantColumns {
-		b.add(Cell{Text: strconv.Itoa(v[j]), Key: "applications/" + key + "/" + c.Key, Col: from + j})
+		b.add(Cell{Text: strconv.Itoa(v[j]), Key: "applications/" + key + "/" + c.Key, Value: float64(v[j]), Col: from + j})
 	}
 }
 
@@ -204,7 +206,8 @@ func reviewTable(r *report.Report) Table {
 	for i, g := range groups {
 		row := r.ReviewLitigation.Group(g.Key)
 		for j, c := range report.ReviewColumns {
-			b.add(Cell{Text: strconv.Itoa(reviewValue(row, c.Key)), Key: "review_litigation/" + g.Key + "/" + c.Key, Col: i*per + j})
+			v := reviewValue(row, c.Key)
+			b.add(Cell{Text: strconv.Itoa(v), Key: "review_litigation/" + g.Key + "/" + c.Key, Value: float64(v), Col: i*per + j})
 		}
 	}
 	return b.t

@@ -7,7 +7,7 @@ import (
 
 // Formats are the output formats Write accepts, in the order a user
 // interface lists them.
-var Formats = []string{"json", "html", "pdf", "docx"}
+var Formats = []string{"json", "html", "pdf", "docx", "xlsx"}
 
 // writers maps each format to its renderer and media type.
 var writers = map[string]struct {
@@ -18,6 +18,7 @@ var writers = map[string]struct {
 	"html": {HTMLPage, "text/html; charset=utf-8"},
 	"pdf":  {PDF, "application/pdf"},
 	"docx": {DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+	"xlsx": {XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }
 
 // Write renders the document in the named format, one of Formats; "html"
