@@ -1,0 +1,80 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/gongkai/gongkai/internal/errs"
+)
+
+// apiError is the JSON body of every API error.
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// classify maps an error to a status, a code for the API and a message
+// safe to show. Internal errors get a generic message; their text is logged,
+// never shown.
+func classify(err error) (status int, code, msg string) {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大"
+	case errors.Is(err, errs.ErrInvalid):
+		status, code, msg = http.StatusBadRequest, "invalid", "提交的内容有误"
+	case errors.Is(err, errs.ErrNotFound):
+		status, code, msg = http.StatusNotFound, "not_found", "页面不存在"
+	case errors.Is(err, errs.ErrConflict):
+		status, code, msg = http.StatusConflict, "conflict", "与现有记录冲突"
+	case errors.Is(err, errs.ErrForbidden):
+		status, code, msg = http.StatusForbidden, "forbidden", "您没有权限执行此操作"
+	case errors.Is(err, errs.ErrUnauthenticated):
+		status, code, msg = http.StatusUnauthorized, "unauthenticated", "请先登录"
+	default:
+		return http.StatusInternalServerError, "internal", "服务器内部错误，请稍后再试"
+	}
+	if m := errs.Message(err); m != "" {
+		msg = m
+	}
+	return status, code, msg
+}
+
+// fail reports a handler's error to the user and the log.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, api bool, err error) {
+	status, code, msg := classify(err)
+	if status == http.StatusInternalServerError {
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	} else {
+		s.log.InfoContext(r.Context(), "request refused", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
+	}
+	if api {
+		var body apiError
+		body.Error.Code, body.Error.Message = code, msg
+		writeJSON(w, status, body)
+		return
+	}
+	if status == http.StatusUnauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, status, "error", &errorPage{Page: s.page(r, "出错了"), Status: status, Message: msg})
+}
+
+// writeJSON writes v as the JSON body with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	api := len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/"
+	s.fail(w, r, api, errs.NotFound("页面不存在"))
+}

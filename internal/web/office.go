@@ -1,0 +1,110 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/errs"
+)
+
+// officeHome sends a user with one agency straight there, else lists them.
+func (s *Server) officeHome(w http.ResponseWriter, r *http.Request) error {
+	p := s.page(r, "工作台")
+	if len(p.Agencies) == 1 && !p.Platform {
+		http.Redirect(w, r, fmt.Sprintf("/office/a/%d", p.Agencies[0].ID), http.StatusSeeOther)
+		return nil
+	}
+	s.render(w, r, http.StatusOK, "office_home", &p)
+	return nil
+}
+
+// officeSwitch is the target of the agency switcher.
+func (s *Server) officeSwitch(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.URL.Query().Get("agency"), 10, 64)
+	if err != nil || id <= 0 {
+		return errs.Invalid("请选择机关")
+	}
+	if !state(r).p.Can(auth.ViewOffice, id) {
+		return errDeny
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d", id), http.StatusSeeOther)
+	return nil
+}
+
+type agencyHomePage struct {
+	Page
+	Roles    []auth.Role
+	Children []agency.Agency
+}
+
+func (s *Server) agencyHome(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	all, err := s.db.Agencies(r.Context())
+	if err != nil {
+		return err
+	}
+	p := &agencyHomePage{Page: s.page(r, st.agency.Name)}
+	for _, g := range st.p.Grants {
+		if g.AgencyID == st.agency.ID || g.Role == auth.PlatformAdmin {
+			p.Roles = append(p.Roles, g.Role)
+		}
+	}
+	for _, c := range children(all, st.agency.ID) {
+		if st.p.Can(auth.ViewOffice, c.ID) {
+			p.Children = append(p.Children, c)
+		}
+	}
+	s.render(w, r, http.StatusOK, "agency_home", p)
+	return nil
+}
+
+type agencySettingsPage struct {
+	Page
+	Form  agency.Agency
+	Error string
+}
+
+func (s *Server) agencySettings(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	s.render(w, r, http.StatusOK, "agency_settings", &agencySettingsPage{Page: s.page(r, "机关信息"), Form: *st.agency})
+	return nil
+}
+
+// agencySettingsSave saves the agency's details and 公开指南 contacts. The
+// kind and parent are the platform's to change, not the agency's.
+func (s *Server) agencySettingsSave(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	a := *st.agency
+	f := r.PostForm
+	a.Name, a.Code, a.Office, a.Address = f.Get("name"), f.Get("code"), f.Get("office"), f.Get("address")
+	a.Hours, a.Phone, a.Email = f.Get("hours"), f.Get("phone"), f.Get("email")
+	if err := checkLengths(map[string]int{a.Office: 200, a.Address: 200, a.Hours: 200, a.Phone: 50, a.Email: 100}); err != nil {
+		return s.settingsError(w, r, a, err)
+	}
+	if err := s.db.UpdateAgency(r.Context(), &a, s.change(r, "agency.update")); err != nil {
+		return s.settingsError(w, r, a, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/settings?ok=saved", a.ID), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) settingsError(w http.ResponseWriter, r *http.Request, a agency.Agency, err error) error {
+	status, _, msg := classify(err)
+	if status >= 500 {
+		return err
+	}
+	s.render(w, r, status, "agency_settings", &agencySettingsPage{Page: s.page(r, "机关信息"), Form: a, Error: msg})
+	return nil
+}
+
+func checkLengths(fields map[string]int) error {
+	for v, max := range fields {
+		if len([]rune(v)) > max {
+			return errs.Invalid("内容过长（不超过%d字）", max)
+		}
+	}
+	return nil
+}

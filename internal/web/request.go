@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/errs"
+)
+
+// sessionCookie names the cookie that carries the session secret.
+const sessionCookie = "gongkai_session"
+
+// reqState is what the route wrapper learns about a request: who is asking
+// and, for agency routes, in which agency.
+type reqState struct {
+	p      *auth.Principal
+	sess   *auth.Session
+	agency *agency.Agency
+}
+
+type stateKey struct{}
+
+func state(r *http.Request) *reqState {
+	if st, ok := r.Context().Value(stateKey{}).(*reqState); ok {
+		return st
+	}
+	return &reqState{}
+}
+
+var (
+	errCSRF = &errs.Error{Kind: errs.ErrForbidden, Message: "页面已过期或请求来源不可信，请刷新页面后重试"}
+	errDeny = &errs.Error{Kind: errs.ErrForbidden, Message: "您没有权限访问此页面或执行此操作"}
+)
+
+// wrap turns a route into an http.Handler that authenticates, checks
+// CSRF and permissions, runs the handler and reports its error.
+func (s *Server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := &reqState{}
+		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+		if err := s.admit(rt, st, r); err != nil {
+			s.fail(w, r, rt.api, err)
+			return
+		}
+		if err := rt.h(w, r); err != nil {
+			s.fail(w, r, rt.api, err)
+		}
+	})
+}
+
+// admit decides whether the request may reach the route's handler.
+func (s *Server) admit(rt route, st *reqState, r *http.Request) error {
+	ctx := r.Context()
+	switch rt.access {
+	case Public:
+		if !rt.api {
+			s.loadSession(r, st) // only to show who is logged in
+		}
+		return nil
+	case Token:
+		secret, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			return &errs.Error{Kind: errs.ErrUnauthenticated, Message: "需要 API 令牌（Authorization: Bearer …）"}
+		}
+		p, err := s.auth.AuthenticateToken(ctx, strings.TrimSpace(secret))
+		if err != nil {
+			return err
+		}
+		st.p = p
+	default:
+		if err := s.loadSession(r, st); err != nil {
+			return err
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !auth.CheckCSRF(st.sess, r.PostFormValue("csrf")) {
+			return errCSRF
+		}
+	}
+	switch {
+	case rt.access == Platform && !st.p.IsPlatformAdmin():
+		return errDeny
+	case rt.perm != "":
+		a, err := s.pathAgency(r)
+		if err != nil {
+			return err
+		}
+		if !st.p.Can(rt.perm, a.ID) {
+			return errDeny
+		}
+		st.agency = a
+	}
+	return nil
+}
+
+// loadSession authenticates the session cookie, if any.
+func (s *Server) loadSession(r *http.Request, st *reqState) error {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return errs.ErrUnauthenticated
+	}
+	p, sess, err := s.auth.Authenticate(r.Context(), c.Value)
+	if err != nil {
+		return err
+	}
+	st.p, st.sess = p, sess
+	return nil
+}
+
+// pathAgency loads the agency named by the {agency} path segment.
+func (s *Server) pathAgency(r *http.Request) (*agency.Agency, error) {
+	id, err := strconv.ParseInt(r.PathValue("agency"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, errs.NotFound("机关不存在")
+	}
+	return s.db.Agency(r.Context(), id)
+}
+
+// pathID parses a numeric path segment.
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errs.NotFound("页面不存在")
+	}
+	return id, nil
+}
+
+func isUnauthenticated(err error) bool { return errors.Is(err, errs.ErrUnauthenticated) }

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gongkai/gongkai/internal/auth"
+)
+
+// Access says who may call a route.
+type Access string
+
+// Kinds of access.
+const (
+	// Public routes need no login.
+	Public Access = "public"
+	// LoggedIn routes need any logged-in user.
+	LoggedIn Access = "logged_in"
+	// InAgency routes need the route's permission in the agency named by
+	// the {agency} path segment.
+	InAgency Access = "in_agency"
+	// Platform routes need the platform admin role.
+	Platform Access = "platform"
+	// Token routes are JSON API routes that need an API token; with a
+	// permission, in the {agency} of the path.
+	Token Access = "token"
+)
+
+// RouteInfo describes a route for documentation and tests.
+type RouteInfo struct {
+	Method     string
+	Pattern    string
+	Access     Access
+	Permission auth.Permission
+}
+
+// handlerFunc is a handler that returns its error to one place that turns
+// it into a status, a page and a log line.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+type route struct {
+	method  string
+	pattern string
+	access  Access
+	perm    auth.Permission
+	api     bool
+	h       handlerFunc
+}
+
+func (s *Server) routeTable() []route {
+	return []route{
+		// Portal.
+		{method: "GET", pattern: "/{$}", access: Public, h: s.portalHome},
+		{method: "GET", pattern: "/agencies/{agency}", access: Public, h: s.portalAgency},
+		{method: "GET", pattern: "/healthz", access: Public, h: s.healthz},
+		{method: "GET", pattern: "/metrics", access: Public, h: s.metricsPage},
+
+		// Logging in and out.
+		{method: "GET", pattern: "/login", access: Public, h: s.loginForm},
+		{method: "POST", pattern: "/login", access: Public, h: s.login},
+		{method: "POST", pattern: "/logout", access: LoggedIn, h: s.logout},
+
+		// Back office.
+		{method: "GET", pattern: "/office", access: LoggedIn, h: s.officeHome},
+		{method: "GET", pattern: "/office/switch", access: LoggedIn, h: s.officeSwitch},
+		{method: "GET", pattern: "/office/account", access: LoggedIn, h: s.account},
+		{method: "POST", pattern: "/office/account/password", access: LoggedIn, h: s.accountPassword},
+		{method: "POST", pattern: "/office/account/logout-all", access: LoggedIn, h: s.accountLogoutAll},
+		{method: "POST", pattern: "/office/account/tokens", access: LoggedIn, h: s.tokenCreate},
+		{method: "POST", pattern: "/office/account/tokens/{token}/revoke", access: LoggedIn, h: s.tokenRevoke},
+		{method: "GET", pattern: "/office/a/{agency}", access: InAgency, perm: auth.ViewOffice, h: s.agencyHome},
+		{method: "GET", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettings},
+		{method: "POST", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettingsSave},
+		{method: "GET", pattern: "/office/a/{agency}/users", access: InAgency, perm: auth.ManageUsers, h: s.users},
+		{method: "POST", pattern: "/office/a/{agency}/users", access: InAgency, perm: auth.ManageUsers, h: s.userCreate},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/grant", access: InAgency, perm: auth.ManageUsers, h: s.userGrant},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/revoke", access: InAgency, perm: auth.ManageUsers, h: s.userRevoke},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/password", access: InAgency, perm: auth.ManageUsers, h: s.userPassword},
+		{method: "GET", pattern: "/office/a/{agency}/audit", access: InAgency, perm: auth.ViewAudit, h: s.auditLog},
+		{method: "GET", pattern: "/office/a/{agency}/audit.csv", access: InAgency, perm: auth.ViewAudit, h: s.auditLogCSV},
+		{method: "GET", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencies},
+		{method: "POST", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencyCreate},
+
+		// JSON API.
+		{method: "GET", pattern: "/api/v1/openapi.json", access: Public, api: true, h: s.apiOpenAPI},
+		{method: "GET", pattern: "/api/v1/agencies", access: Public, api: true, h: s.apiAgencies},
+		{method: "GET", pattern: "/api/v1/agencies/{agency}", access: Public, api: true, h: s.apiAgency},
+		{method: "GET", pattern: "/api/v1/me", access: Token, api: true, h: s.apiMe},
+		{method: "GET", pattern: "/api/v1/agencies/{agency}/audit-log", access: Token, perm: auth.ViewAudit, api: true, h: s.apiAuditLog},
+	}
+}

@@ -1,0 +1,87 @@
+// Package web serves gongkai over HTTP: the public portal, the staff back
+// office and the JSON API. It is the only package that knows HTTP; handlers
+// parse input, call the domain and the store, and render typed pages.
+package web
+
+import (
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/store"
+)
+
+// Config holds what the web layer needs, passed in by main.
+type Config struct {
+	DB     *store.DB
+	Auth   *auth.Service
+	Log    *slog.Logger
+	Now    func() time.Time
+	Secure bool // set the Secure flag on cookies (serving over HTTPS)
+	// MaxBody caps the size of a request body, in bytes.
+	MaxBody int64
+	// Version is shown in the footer and /healthz.
+	Version string
+}
+
+// Server is the HTTP side of gongkai.
+type Server struct {
+	cfg     Config
+	db      *store.DB
+	auth    *auth.Service
+	log     *slog.Logger
+	pages   map[string]*template.Template
+	metrics *metrics
+	routes  []route
+	mux     *http.ServeMux
+}
+
+// New builds the server: it parses the templates and registers the routes.
+func New(cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.MaxBody == 0 {
+		cfg.MaxBody = 1 << 20
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, db: cfg.DB, auth: cfg.Auth, log: cfg.Log, pages: pages,
+		metrics: newMetrics(prometheus.NewRegistry()), mux: http.NewServeMux()}
+	s.routes = s.routeTable()
+	for _, rt := range s.routes {
+		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(rt))
+	}
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	s.mux.HandleFunc("/", s.notFound)
+	return s, nil
+}
+
+// Handler returns the server's handler with the middleware every request
+// goes through.
+func (s *Server) Handler() http.Handler {
+	var h http.Handler = s.mux
+	h = crossOrigin(h)
+	h = s.limitBody(h)
+	h = securityHeaders(h)
+	h = s.observe(h)
+	return h
+}
+
+// Routes lists the routes for documentation and tests.
+func (s *Server) Routes() []RouteInfo {
+	out := make([]RouteInfo, len(s.routes))
+	for i, r := range s.routes {
+		out[i] = RouteInfo{Method: r.method, Pattern: r.pattern, Access: r.access, Permission: r.perm}
+	}
+	return out
+}
