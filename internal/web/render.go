@@ -71,7 +71,7 @@ type Page struct {
 	Agency    *agency.Agency  // the agency being worked on, in the back office
 	Agencies  []agency.Agency // those the user may switch to
 	Platform  bool            // the user is a platform admin
-	Nav       Nav // which agency pages the user may open
+	Nav       Nav             // which agency pages the user may open
 	Notice    string
 	Version   string
 	CurrentID int64
