@@ -16,7 +16,6 @@ func (rd *reader) readApplications(l *report.Layout) {
 	}
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
-	surplus := false
 	for _, row := range rows {
 		label := labels[row.key]
 		switch {
@@ -25,7 +24,6 @@ func (rd *reader) readApplications(l *report.Layout) {
 		case len(row.cells) == 0:
 			blank = append(blank, row)
 		case len(row.cells) != len(report.ApplicantColumns):
-			surplus = true
 			rd.unsure(part3, row.key, fmt.Sprintf("第三部分「%s」行读到 %d 个数字（%s），应为 %d 个，无法确定各列数值",
 				label, len(row.cells), rawList(row.cells), len(report.ApplicantColumns)))
 		default:
@@ -40,7 +38,7 @@ func (rd *reader) readApplications(l *report.Layout) {
 			rd.rep.Applications[row.key] = v
 		}
 	}
-	rd.blankRows(part3, blank, labels, surplus || len(t.orphans) > 0)
+	rd.blankRows(part3, blank, labels, t.misplaced(func(int) int { return len(report.ApplicantColumns) }))
 }
 
 // readProactive reads part 二 into r.Proactive.
@@ -51,7 +49,6 @@ func (rd *reader) readProactive(l *report.Layout) {
 	}
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
-	surplus := false
 	prevAt := 0
 	for i, row := range rows {
 		def, label := l.Proactive[i], labels[row.key]
@@ -62,7 +59,6 @@ func (rd *reader) readProactive(l *report.Layout) {
 		case len(row.cells) == 0:
 			blank = append(blank, row)
 		case len(row.cells) != len(def.Columns):
-			surplus = true
 			rd.unsure(part2, row.key, fmt.Sprintf("第二部分「%s」行读到 %d 个数字（%s），应为 %d 个，无法确定各列数值",
 				label, len(row.cells), rawList(row.cells), len(def.Columns)))
 		default:
@@ -79,7 +75,7 @@ func (rd *reader) readProactive(l *report.Layout) {
 		}
 		prevAt = row.at
 	}
-	rd.blankRows(part2, blank, labels, surplus || len(t.orphans) > 0)
+	rd.blankRows(part2, blank, labels, t.misplaced(func(i int) int { return len(l.Proactive[i].Columns) }))
 }
 
 // placedTable is a table of part 二 or 三 with its rows found.
@@ -88,6 +84,23 @@ type placedTable struct {
 	rows    []placedRow
 	labels  map[string]string
 	orphans []streamCell
+}
+
+// misplaced reports whether the table has figures that may belong to rows
+// printed blank: more figures than their rows hold, or figures before the
+// first row, beyond what rows not found at all would hold. width gives the
+// number of cells of row i.
+func (t placedTable) misplaced(width func(i int) int) bool {
+	extra, room := len(t.orphans), 0
+	for i, r := range t.rows {
+		switch {
+		case !r.found:
+			room += width(i)
+		case len(r.cells) > width(i):
+			extra += len(r.cells) - width(i)
+		}
+	}
+	return extra > room
 }
 
 // placeTable finds a part's table and places its rows; when the part or
