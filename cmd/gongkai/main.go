@@ -23,6 +23,7 @@ type command struct {
 // cmdEnv is what every subcommand gets from main: its streams and the
 // process environment, passed in so tests can run commands in-process.
 type cmdEnv struct {
+	stdin          io.Reader // nil means os.Stdin
 	stdout, stderr io.Writer
 	getenv         func(string) string
 }
@@ -32,14 +33,20 @@ var errUsage = errors.New("usage")
 
 func commands() map[string]command {
 	return map[string]command{
-		"deadline": {"计算工作日期限 (working-day due date)", runDeadline},
-		"version":  {"打印版本 (print the version)", runVersion},
+		"deadline":  {"计算工作日期限 (working-day due date)", runDeadline},
+		"serve":     {"运行门户、后台与 API (serve the portal, back office and API)", runServe},
+		"migrate":   {"执行数据库迁移 (apply database migrations)", runMigrate},
+		"demo":      {"向空数据目录写入演示数据 (fill an empty database with demo data)", runDemo},
+		"user":      {"管理用户与角色 (users, passwords, roles, API tokens)", runUser},
+		"backup":    {"在线备份 SQLite 数据库 (consistent online SQLite backup)", runBackup},
+		"audit-log": {"校验操作日志哈希链 (verify the audit log chain)", runAuditLog},
+		"version":   {"打印版本 (print the version)", runVersion},
 	}
 }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	env := &cmdEnv{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	env := &cmdEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	code := run(ctx, env, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -10,18 +10,22 @@ import (
 // the module build information is used.
 var version = ""
 
-func runVersion(_ context.Context, env *cmdEnv, _ []string) error {
-	v := version
-	if v == "" {
-		v = "dev"
-		if bi, ok := debug.ReadBuildInfo(); ok {
-			for _, s := range bi.Settings {
-				if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-					v = "dev-" + s.Value[:12]
-				}
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	v := "dev"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v = "dev-" + s.Value[:12]
 			}
 		}
 	}
-	fmt.Fprintf(env.stdout, "gongkai %s\n", v)
+	return v
+}
+
+func runVersion(_ context.Context, env *cmdEnv, _ []string) error {
+	fmt.Fprintf(env.stdout, "gongkai %s\n", versionString())
 	return nil
 }

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/web"
+)
+
+// runServe serves the portal, the back office and the API until the
+// process is told to stop, then finishes the requests in flight.
+func runServe(ctx context.Context, env *cmdEnv, args []string) error {
+	fs := newFlags("serve")
+	var dbf dbFlags
+	dbf.register(fs, env)
+	addr := fs.String("addr", envOr(env, "GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址 [GONGKAI_ADDR]")
+	withDemo := fs.Bool("demo", false, "数据库为空时先写入演示数据，并打印演示管理员的登录信息")
+	secure := fs.Bool("secure-cookies", env.getenv("GONGKAI_SECURE_COOKIES") == "1", "Cookie 仅经 HTTPS 发送（在 HTTPS 反向代理之后时开启）[GONGKAI_SECURE_COOKIES=1]")
+	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
+	if help, err := parseFlags(fs, env, args); help || err != nil {
+		return err
+	}
+	var log *slog.Logger
+	switch *logFormat {
+	case "json":
+		log = slog.New(slog.NewJSONHandler(env.stderr, nil))
+	case "text":
+		log = slog.New(slog.NewTextHandler(env.stderr, nil))
+	default:
+		return fmt.Errorf("%w: --log-format 只能是 text 或 json", errUsage)
+	}
+
+	db, err := dbf.open(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		if err := seedIfEmpty(ctx, env, db); err != nil {
+			return err
+		}
+	}
+	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString()})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go expireSessions(ctx, db, log)
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("gongkai serving", "addr", "http://"+ln.Addr().String(), "database", db.Dialect(), "version", versionString())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// seedIfEmpty writes the demo data into an empty database and prints the
+// demo logins once.
+func seedIfEmpty(ctx context.Context, env *cmdEnv, db *store.DB) error {
+	all, err := db.Agencies(ctx)
+	if err != nil {
+		return err
+	}
+	if len(all) > 0 {
+		return nil
+	}
+	password := randomPassword()
+	if err := demo.Seed(ctx, db, password); err != nil {
+		return err
+	}
+	printDemoLogins(env, password)
+	return nil
+}
+
+func printDemoLogins(env *cmdEnv, password string) {
+	fmt.Fprintf(env.stdout, "演示数据已写入。演示管理员登录：用户名 admin  密码 %s\n", password)
+	fmt.Fprintln(env.stdout, "其他演示用户（密码相同）：")
+	for _, a := range demo.Accounts[1:] {
+		fmt.Fprintf(env.stdout, "  %-16s %s（%s）\n", a.Username, a.Role.Label(), a.Agency)
+	}
+	fmt.Fprintln(env.stdout, "此密码只显示这一次。")
+}
+
+// expireSessions removes long-idle sessions from the database every hour.
+func expireSessions(ctx context.Context, db *store.DB, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			n, err := db.DeleteSessionsBefore(ctx, time.Now().Add(-auth.DefaultPolicy.Idle))
+			if err != nil {
+				log.Warn("expire sessions", "err", err)
+			} else if n > 0 {
+				log.Info("expired sessions removed", "count", n)
+			}
+		}
+	}
+}
