@@ -111,11 +111,33 @@ func (x *xlsxWriter) table(d *Document, part string, t Table, first bool) error 
 	if err := f.SetColVisible(sheet, keyCol, false); err != nil {
 		return err
 	}
-	orientation, size := "portrait", 9 // 9 is A4
+	return x.pageSetup(sheet, t)
+}
+
+// pageSetup prints a sheet on A4, one page wide, wide tables in landscape,
+// its header rows repeated on every page.
+func (x *xlsxWriter) pageSetup(sheet string, t Table) error {
+	orientation, size, wide, tall, fit := "portrait", 9, 1, 0, true // 9 is A4
 	if t.Cols > 6 {
 		orientation = "landscape"
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size})
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := x.f.SetRowHeight(sheet, 1, 40); err != nil {
+		return err
+	}
+	if head := t.headRows(); head > 0 {
+		err := x.f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, xlsxFirstRow, xlsxFirstRow+head-1),
+			Scope:    sheet,
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size, FitToWidth: &wide, FitToHeight: &tall})
 }
 
 // cell writes one (merged) cell and returns its reference.

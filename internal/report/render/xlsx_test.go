@@ -45,8 +45,16 @@ func TestXLSXSheetsAndCells(t *testing.T) {
 		{partReview, "A3", "行政复议"},
 		{partReview, "F3", "行政诉讼"},
 		{partReview, "F4", "未经复议直接起诉"},
-		{xlsxChartSheet, "A2", "公开规定"},
-		{xlsxChartSheet, "B2", "96"},
+		{xlsxChartSheet, "A1", "图一 网站各栏目发布信息数量"},
+		{xlsxChartSheet, "A3", "公开规定"},
+		{xlsxChartSheet, "B3", "96"},
+	}
+	style, err := f.GetCellStyle(partProactive, "C9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := f.GetStyle(style); err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "+0;-0;0" {
+		t.Errorf("本年增/减 is not formatted with a sign: %v %v", st, err)
 	}
 	for _, tt := range tests {
 		got, err := f.GetCellValue(tt.sheet, tt.cell)
@@ -180,5 +188,36 @@ func TestXLSXHasNativeCharts(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("%d chart parts, want 2", n)
+	}
+}
+
+// TestXLSXGolden compares every sheet's cells and merges, as text, with
+// the golden file.
+func TestXLSXGolden(t *testing.T) {
+	for name, d := range documents() {
+		t.Run(name, func(t *testing.T) {
+			f := openXLSX(t, d)
+			var b strings.Builder
+			for _, sheet := range f.GetSheetList() {
+				b.WriteString("== " + sheet + "\n")
+				// Raw values: excelize's own formatter prints zero as "+0"
+				// under "+0;-0;0", which Excel and LibreOffice print as "0".
+				rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, r := range rows {
+					b.WriteString(formatChartValue(float64(i+1)) + "\t" + strings.Join(r, "\t") + "\n")
+				}
+				merges, err := f.GetMergeCells(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range merges {
+					b.WriteString("merge " + m.GetStartAxis() + ":" + m.GetEndAxis() + "\n")
+				}
+			}
+			checkGolden(t, name+".xlsx.golden", []byte(b.String()))
+		})
 	}
 }

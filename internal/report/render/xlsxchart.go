@@ -16,7 +16,7 @@ func (x *xlsxWriter) charts(charts []Chart) error {
 	if _, err := f.NewSheet(xlsxChartSheet); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(xlsxChartSheet, "A", "A", 24); err != nil {
+	if err := f.SetColWidth(xlsxChartSheet, "A", "B", 16); err != nil {
 		return err
 	}
 	row := 1
@@ -24,10 +24,13 @@ func (x *xlsxWriter) charts(charts []Chart) error {
 		if err := f.SetCellStr(xlsxChartSheet, cellName(0, row), c.Title); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(xlsxChartSheet, cellName(1, row), "数量（"+c.Unit+"）"); err != nil {
+		if err := f.SetCellStr(xlsxChartSheet, cellName(0, row+1), "项目"); err != nil {
 			return err
 		}
-		first := row + 1
+		if err := f.SetCellStr(xlsxChartSheet, cellName(1, row+1), "数量（"+c.Unit+"）"); err != nil {
+			return err
+		}
+		first := row + 2
 		for i, p := range c.Points {
 			if err := f.SetCellStr(xlsxChartSheet, cellName(0, first+i), p.Label); err != nil {
 				return err
@@ -43,7 +46,7 @@ func (x *xlsxWriter) charts(charts []Chart) error {
 		height := 80 + 26*len(c.Points)
 		err := f.AddChart(xlsxChartSheet, cellName(3, row), &excelize.Chart{
 			Type:      excelize.Bar,
-			Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$B$%d", xlsxChartSheet, row), Categories: ref("A"), Values: ref("B"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"B22222"}}}},
+			Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$B$%d", xlsxChartSheet, row+1), Categories: ref("A"), Values: ref("B"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"B22222"}}}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			XAxis:     excelize.ChartAxis{ReverseOrder: true},
@@ -56,5 +59,9 @@ func (x *xlsxWriter) charts(charts []Chart) error {
 		}
 		row = max(last+2, row+height/20+2)
 	}
-	return nil
+	orientation, fit, wide, tall := "landscape", true, 1, 0
+	if err := f.SetSheetProps(xlsxChartSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(xlsxChartSheet, &excelize.PageLayoutOptions{Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall})
 }
