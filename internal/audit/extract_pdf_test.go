@@ -1,0 +1,135 @@
+package audit
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// buildPDF writes a one-page PDF whose content stream is content, with F1
+// a CID font (Identity-H, one em per glyph) mapping glyph i+1 to the i-th
+// rune of cids through a ToUnicode map (none when toUnicode is false), and
+// F2 the standard Helvetica.
+func buildPDF(content, cids string, toUnicode bool) []byte {
+	var cmap strings.Builder
+	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	rs := []rune(cids)
+	fmt.Fprintf(&cmap, "%d beginbfchar\n", len(rs))
+	for i, r := range rs {
+		fmt.Fprintf(&cmap, "<%04X> <%04X>\n", i+1, utf16.Encode([]rune{r})[0])
+	}
+	cmap.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
+	font := "<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [6 0 R]"
+	if toUnicode {
+		font += " /ToUnicode 8 0 R"
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		font + " >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// cidHex writes runes of cids as the hex string of their glyph numbers.
+func cidHex(cids, s string) string {
+	var b strings.Builder
+	b.WriteByte('<')
+	for _, r := range s {
+		fmt.Fprintf(&b, "%04X", runeIndex(cids, r)+1)
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+func runeIndex(s string, r rune) int {
+	for i, c := range []rune(s) {
+		if c == r {
+			return i
+		}
+	}
+	return -1
+}
+
+const testCIDs = "规章行政许可一、总体情况"
+
+func TestExtractPDFLayout(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		want    string
+	}{
+		{
+			name: "CID label and Helvetica figures on one row, cells apart",
+			content: "BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "行政许可") + " Tj ET\n" +
+				"BT /F2 12 Tf 300 700 Td (161) Tj 60 0 Td (+14) Tj 60 0 Td (12209) Tj ET",
+			want: "行政许可 161 +14 12209\n",
+		},
+		{
+			name: "TJ kerning keeps a word, a line below comes after",
+			content: "BT /F1 10 Tf 72 700 Td [" + cidHex(testCIDs, "一、") + " -20 " + cidHex(testCIDs, "总体情况") + "] TJ ET\n" +
+				"BT /F1 10 Tf 72 680 Td " + cidHex(testCIDs, "规章") + " Tj /F2 10 Tf 100 0 Td (0) Tj ET",
+			want: "一、总体情况\n规章 0\n",
+		},
+		{
+			name:    "text placed by Tm and cm, shown out of order",
+			content: "q 1 0 0 1 0 100 cm BT /F2 12 Tf 1 0 0 1 300 600 Tm (7) Tj ET Q BT /F1 12 Tf 1 0 0 1 72 700 Tm " + cidHex(testCIDs, "规章") + " Tj ET",
+			want:    "规章 7\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := extractPDF(buildPDF(tt.content, testCIDs, true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractPDFRefusals(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"CID font without ToUnicode", buildPDF("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", testCIDs, false), "ToUnicode"},
+		{"no text layer", buildPDF("0 0 100 100 re f", testCIDs, true), "没有文字层"},
+		{"not a PDF body", []byte("%PDF-1.7\ngarbage"), "ledongthuc/pdf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := extractPDF(tt.data)
+			if err == nil {
+				t.Fatalf("got %q, want an error", got)
+			}
+			if !strings.Contains(err.Error(), "无法从PDF提取文字") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to say 无法从PDF提取文字 and %q", err, tt.want)
+			}
+		})
+	}
+}
