@@ -51,7 +51,7 @@ func ReadText(name, text string) (*Result, error) {
 	rd.rep = report.New(meta.agency, meta.year, format)
 	if byLayout && meta.year > 0 && report.FormatForYear(meta.year) != format {
 		rd.add(report.Finding{Rule: RuleFormat, Severity: report.SeverityError, Message: fmt.Sprintf(
-			"报告年度为 %d 年，应使用%s，但表格是%s的行列", meta.year, formatName(report.FormatForYear(meta.year)), formatName(format))})
+			"报告年度为 %d 年，应使用 %s，但表格是 %s 的行列", meta.year, formatName(report.FormatForYear(meta.year)), formatName(format))})
 	}
 	rd.readProactive(l)
 	rd.readApplications(l)
