@@ -29,9 +29,12 @@ func wrapLine(rs []rune, width float64, measure func(string) float64) []string {
 	start, w, brk := 0, 0.0, -1
 	for i := 0; i < len(rs); i++ {
 		cw := measure(string(rs[i]))
-		if i > start && w+cw > width && !strings.ContainsRune(closing, rs[i]) {
+		if i > start && w+cw > width {
 			end := i
-			if brk > start && !breakable(rs[i-1], rs[i]) {
+			switch {
+			case strings.ContainsRune(closing, rs[i]) && i-1 > start:
+				end = i - 1 // carry the last character down with the punctuation
+			case brk > start && !breakable(rs[i-1], rs[i]):
 				end = brk
 			}
 			lines = append(lines, strings.TrimRight(string(rs[start:end]), " "))
