@@ -16,8 +16,8 @@ import (
 // hanging the auditor.
 const fuzzDeadline = 5 * time.Second
 
-// watch fails loudly when the returned stop is not called in time.
-func watch(n int) (stop func()) {
+// watchFuzz fails loudly when the returned stop is not called in time.
+func watchFuzz(n int) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -30,20 +30,20 @@ func watch(n int) (stop func()) {
 }
 
 func FuzzExtractHTML(f *testing.F) {
-	f.Add(readFixture(f, "extract_huaian_2024.html"))
+	f.Add(readExtractFixture(f, "extract_huaian_2024.html"))
 	f.Add([]byte(`<table><tr><td rowspan="9999" colspan="9999">x</td><td>1</td></tr><tr><td>2</td></tr></table>`))
-	f.Add([]byte("<meta charset=\"gbk\"><p>\xb9\xe6\xd5\xc2 1</p><table><tr><td><table><tr><td>3"))
+	f.Add([]byte("<meta charset=\"encodeGBK\"><p>\xb9\xe6\xd5\xc2 1</p><table><tr><td><table><tr><td>3"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer watch(len(data))()
+		defer watchFuzz(len(data))()
 		_, _ = Extract("fuzz.html", data)
 	})
 }
 
 func FuzzExtractDOCX(f *testing.F) {
-	f.Add(readFixture(f, "extract_huaian_2024.docx"))
+	f.Add(readExtractFixture(f, "extract_huaian_2024.docx"))
 	f.Add(docxOf(f, `<w:document><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl></w:body></w:document>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer watch(len(data))()
+		defer watchFuzz(len(data))()
 		_, _ = Extract("fuzz.docx", data)
 		// The fuzzer rarely gets a valid zip; read the bytes as
 		// document.xml too.
@@ -52,12 +52,12 @@ func FuzzExtractDOCX(f *testing.F) {
 }
 
 func FuzzExtractPDF(f *testing.F) {
-	f.Add(readFixture(f, "extract_huaian_2024_cairo.pdf"))
+	f.Add(readExtractFixture(f, "extract_huaian_2024_cairo.pdf"))
 	f.Add(buildPDF("BT /F1 12 Tf 72 700 Td "+cidHex(testCIDs, "行政许可")+" Tj /F2 12 Tf 200 0 Td [(16) -50 (1)] TJ 0 -20 TD (+14) ' ET", testCIDs, true))
 	f.Add(buildPDF("q 2 0 0 2 0 0 cm BT /F1 9 Tf 150 Tz 3 Tc 1 Tw 5 Ts 12 TL T* "+cidHex(testCIDs, "规章")+" Tj 1 2 (x) \" ET Q", testCIDs, true))
 	f.Add(buildPDF("BT /F1 12 Tf <0001> Tj ET", testCIDs, false))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer watch(len(data))()
+		defer watchFuzz(len(data))()
 		_, _ = Extract("fuzz.pdf", data)
 	})
 }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-func gbk(t testing.TB, s string) []byte {
+func encodeGBK(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
 	if err != nil {
@@ -18,15 +18,15 @@ func gbk(t testing.TB, s string) []byte {
 }
 
 func TestExtractHTMLCharsets(t *testing.T) {
-	page := readFixture(t, "extract_huaian_2024.html")
+	page := readExtractFixture(t, "extract_huaian_2024.html")
 	want := extractFixture(t, "extract_huaian_2024.html")
 	gbPage := bytes.Replace(page, []byte("charset=utf-8"), []byte("charset=gb2312"), 1)
 	tests := []struct {
 		name string
 		data []byte
 	}{
-		{"meta gb2312", gbk(t, string(gbPage))},
-		{"no meta, GBK bytes", gbk(t, strings.Replace(string(page), "charset=utf-8", "", 1))},
+		{"meta gb2312", encodeGBK(t, string(gbPage))},
+		{"no meta, GBK bytes", encodeGBK(t, strings.Replace(string(page), "charset=utf-8", "", 1))},
 		{"UTF-8 BOM", append([]byte("\xEF\xBB\xBF"), page...)},
 		{"meta charset attribute", bytes.Replace(page, []byte(`http-equiv="Content-Type" content="text/html; charset=utf-8"`), []byte(`charset="UTF-8"`), 1)},
 	}

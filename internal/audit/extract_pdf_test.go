@@ -57,13 +57,13 @@ func cidHex(cids, s string) string {
 	var b strings.Builder
 	b.WriteByte('<')
 	for _, r := range s {
-		fmt.Fprintf(&b, "%04X", runeIndex(cids, r)+1)
+		fmt.Fprintf(&b, "%04X", cidIndex(cids, r)+1)
 	}
 	b.WriteByte('>')
 	return b.String()
 }
 
-func runeIndex(s string, r rune) int {
+func cidIndex(s string, r rune) int {
 	for i, c := range []rune(s) {
 		if c == r {
 			return i

@@ -75,7 +75,7 @@ func TestExtractHuaian(t *testing.T) {
 }
 
 func TestExtractPDFWithoutToUnicode(t *testing.T) {
-	_, err := Extract("r.pdf", readFixture(t, "extract_huaian_2024_no_tounicode.pdf"))
+	_, err := Extract("r.pdf", readExtractFixture(t, "extract_huaian_2024_no_tounicode.pdf"))
 	if err == nil {
 		t.Fatal("Extract succeeded on a PDF whose CID fonts have no ToUnicode map")
 	}
@@ -87,7 +87,7 @@ func TestExtractPDFWithoutToUnicode(t *testing.T) {
 }
 
 func TestExtractKinds(t *testing.T) {
-	html := readFixture(t, "extract_huaian_2024.html")
+	html := readExtractFixture(t, "extract_huaian_2024.html")
 	tests := []struct {
 		name    string
 		data    []byte
@@ -95,7 +95,7 @@ func TestExtractKinds(t *testing.T) {
 		wantErr error
 	}{
 		{"report.txt", []byte("\xEF\xBB\xBF行政许可 161 +14 12209\n"), "行政许可 161 +14 12209", nil},
-		{"report.txt", gbk(t, "行政许可 161 +14 12209\n"), "行政许可 161 +14 12209", nil},
+		{"report.txt", encodeGBK(t, "行政许可 161 +14 12209\n"), "行政许可 161 +14 12209", nil},
 		{"report", []byte("规章 0 0 0\n"), "规章 0 0 0", nil},
 		{"page.bin", html, "规章 1 0 11", nil},                                // sniffed, not by extension
 		{"noext.htm", []byte("<span>规章</span>&nbsp;<b>1</b>"), "规章 1", nil}, // by extension
@@ -127,7 +127,7 @@ func TestExtractKinds(t *testing.T) {
 	}
 }
 
-func readFixture(t testing.TB, name string) []byte {
+func readExtractFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -138,7 +138,7 @@ func readFixture(t testing.TB, name string) []byte {
 
 func extractFixture(t testing.TB, name string) string {
 	t.Helper()
-	text, err := Extract(name, readFixture(t, name))
+	text, err := Extract(name, readExtractFixture(t, name))
 	if err != nil {
 		t.Fatalf("Extract(%s): %v", name, err)
 	}
