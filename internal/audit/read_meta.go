@@ -130,6 +130,9 @@ func agencyFromFile(base string) string {
 // the end. The statistical period's dates are not taken.
 func (rd *reader) publicationDate() (date, signer string) {
 	for _, l := range rd.lines {
+		if !strings.Contains(l.compact, "日期") && !strings.Contains(l.compact, "时间") {
+			continue
+		}
 		if g := labelledDay.FindStringSubmatch(l.compact); g != nil {
 			if d := isoDate(g[1], g[2], g[3]); d != "" {
 				return d, ""
@@ -142,6 +145,9 @@ func (rd *reader) publicationDate() (date, signer string) {
 	}
 	for i := len(rd.lines) - 1; i >= from; i-- {
 		c := rd.lines[i].compact
+		if !strings.HasSuffix(c, "日") {
+			continue
+		}
 		if g := closingDay.FindStringSubmatch(c); g != nil {
 			if d := isoDate(g[2], g[3], g[4]); d != "" {
 				return d, rd.signer(i, g[1])

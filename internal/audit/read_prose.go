@@ -34,7 +34,7 @@ func (rd *reader) checkProse() {
 		received := a["received"][report.ColTotal]
 		seen := map[int]bool{}
 		for _, re := range proseReceived {
-			for _, m := range re.FindAllStringSubmatch(text, -1) {
+			for _, m := range findInSentences(re, text, "申请") {
 				n, err := strconv.Atoi(m[1])
 				if err != nil || seen[n] || containsAny(m[0], notApplications) {
 					continue
@@ -58,10 +58,11 @@ func (rd *reader) checkProse() {
 
 // proseCount compares the first count re finds in text with a table figure.
 func (rd *reader) proseCount(text string, re *regexp.Regexp, row string, table int, what string) {
-	m := re.FindStringSubmatch(text)
-	if m == nil {
+	ms := findInSentences(re, text, "行政")
+	if len(ms) == 0 {
 		return
 	}
+	m := ms[0]
 	n, err := strconv.Atoi(m[1])
 	if err != nil || n == table {
 		return
@@ -85,7 +86,7 @@ func (rd *reader) readFee() {
 	text := bookTitle.ReplaceAllString(joinCompact(lines), "")
 	var amounts []float64
 	none, mentioned := false, false
-	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
+	for _, s := range strings.FieldsFunc(text, isSentenceEnd) {
 		if !strings.Contains(s, "处理费") {
 			continue
 		}
@@ -115,6 +116,21 @@ func (rd *reader) readFee() {
 		rd.unsure(part6, "info_fee", "第六部分提到信息处理费，但未能读出收取金额")
 	}
 }
+
+// findInSentences returns re's matches in the sentences of text that hold
+// word, in order: matching sentence by sentence keeps the regular
+// expressions off the bulk of the prose.
+func findInSentences(re *regexp.Regexp, text, word string) [][]string {
+	var out [][]string
+	for _, s := range strings.FieldsFunc(text, isSentenceEnd) {
+		if strings.Contains(s, word) {
+			out = append(out, re.FindAllStringSubmatch(s, -1)...)
+		}
+	}
+	return out
+}
+
+func isSentenceEnd(r rune) bool { return r == '。' || r == '；' || r == ';' }
 
 func allEqual(vs []float64) bool {
 	for _, v := range vs {
