@@ -81,7 +81,8 @@ func TestPDFText(t *testing.T) {
 			if err != nil {
 				t.Fatalf("pdftotext: %v", err)
 			}
-			text := strings.ReplaceAll(string(out), " ", "")
+			// Lines joined: a label may wrap anywhere inside its cell.
+			text := strings.NewReplacer(" ", "", "\n", "").Replace(string(out))
 			for _, w := range tt.want {
 				if !strings.Contains(text, strings.ReplaceAll(w, " ", "")) {
 					t.Errorf("PDF text lacks %q", w)
