@@ -50,9 +50,6 @@ type Cell struct {
 	Vertical bool
 }
 
-// Number reports whether the cell holds a figure.
-func (c Cell) Number() bool { return c.Key != "" }
-
 // cover returns, for every grid position, the cell that covers it.
 func (t *Table) cover() [][]*Cell {
 	grid := make([][]*Cell, len(t.Rows))
