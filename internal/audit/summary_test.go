@@ -96,7 +96,7 @@ func TestWriteSummaryHTML(t *testing.T) {
 	}
 	for _, th := range findElements(doc, atom.Th) {
 		if s := elementAttr(th, "scope"); s != "col" && s != "row" {
-			t.Errorf("th %q has scope %q", elementText(th), s)
+			t.Errorf("th %q has scope %q", htmlCellText(th), s)
 		}
 	}
 	if n := len(findElements(doc, atom.Script)); n != 0 {
@@ -118,7 +118,7 @@ func TestWriteSummaryHTML(t *testing.T) {
 			}
 		}
 		for j, w := range want[i] {
-			if got := elementText(cells[j]); got != w {
+			if got := htmlCellText(cells[j]); got != w {
 				t.Errorf("row %d cell %d = %q, want %q", i+1, j+1, got, w)
 			}
 		}
@@ -128,14 +128,14 @@ func TestWriteSummaryHTML(t *testing.T) {
 		t.Fatalf("%d findings listed, want 2", len(items))
 	}
 	for _, w := range []string{"错误", "applications.balance", "第三部分", "natural_person", "应为 3035，实为 3034"} {
-		if !strings.Contains(elementText(items[0]), w) {
-			t.Errorf("finding %q lacks %q", elementText(items[0]), w)
+		if !strings.Contains(htmlCellText(items[0]), w) {
+			t.Errorf("finding %q lacks %q", htmlCellText(items[0]), w)
 		}
 	}
-	if !strings.Contains(elementText(items[1]), "警告") || !strings.Contains(elementText(items[1]), "<script>") {
-		t.Errorf("second finding = %q", elementText(items[1]))
+	if !strings.Contains(htmlCellText(items[1]), "警告") || !strings.Contains(htmlCellText(items[1]), "<script>") {
+		t.Errorf("second finding = %q", htmlCellText(items[1]))
 	}
-	if got := elementText(rows[1]); !strings.Contains(got, "未发现问题") {
+	if got := htmlCellText(rows[1]); !strings.Contains(got, "未发现问题") {
 		t.Errorf("clean report row = %q, want 未发现问题", got)
 	}
 }
@@ -159,20 +159,4 @@ func elementAttr(n *html.Node, key string) string {
 		}
 	}
 	return ""
-}
-
-// elementText returns the text of n with white space collapsed.
-func elementText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }
