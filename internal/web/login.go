@@ -22,8 +22,8 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 
 // login checks the credentials and sets the session cookie.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("表单无法解析")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	username, next := r.PostForm.Get("username"), safeNext(r.PostForm.Get("next"))
 	secret, _, err := s.auth.Login(r.Context(), username, r.PostForm.Get("password"))

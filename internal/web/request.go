@@ -76,8 +76,13 @@ func (s *Server) admit(rt route, st *reqState, r *http.Request) error {
 		if err := s.loadSession(r, st); err != nil {
 			return err
 		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead && !auth.CheckCSRF(st.sess, r.PostFormValue("csrf")) {
-			return errCSRF
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := parseForm(r); err != nil {
+				return err
+			}
+			if !auth.CheckCSRF(st.sess, r.PostForm.Get("csrf")) {
+				return errCSRF
+			}
 		}
 	}
 	switch {
@@ -128,4 +133,17 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
-func isUnauthenticated(err error) bool { return errors.Is(err, errs.ErrUnauthenticated) }
+// parseForm reads a posted form, telling a too-large body from a
+// malformed one.
+func parseForm(r *http.Request) error {
+	err := r.ParseForm()
+	var mbe *http.MaxBytesError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &mbe):
+		return err
+	default:
+		return errs.Invalid("表单无法解析")
+	}
+}

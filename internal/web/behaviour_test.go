@@ -1,0 +1,298 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+	"github.com/gongkai/gongkai/internal/web"
+)
+
+// auditCount returns how many entries the audit log has.
+func auditCount(t *testing.T, db *store.DB) int {
+	t.Helper()
+	n := 0
+	if err := db.WalkAudit(context.Background(), func(auditlog.Entry) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestBadInput sends what a careless or hostile client sends; each gets a
+// clear Chinese error and changes nothing.
+func TestBadInput(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		admin := e.login("spj-admin")
+		bureau := itoa(e.ids[demo.Bureau])
+		settings := "/office/a/" + bureau + "/settings"
+		ctx := context.Background()
+
+		tests := []struct {
+			name   string
+			do     func() (*http.Response, string)
+			status int
+			want   string
+		}{
+			{"forged CSRF token", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"csrf": {"forged"}, "name": {"改名"}, "code": {"0142768-8"}})
+			}, http.StatusForbidden, "页面已过期"},
+			{"missing CSRF token", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"csrf": {""}, "name": {"改名"}, "code": {"0142768-8"}})
+			}, http.StatusForbidden, "页面已过期"},
+			{"cross-site form", func() (*http.Response, string) {
+				req, _ := http.NewRequest("POST", e.srv.URL+settings, strings.NewReader(url.Values{"csrf": {admin.csrf}, "name": {"改名"}, "code": {"0142768-8"}}.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("Sec-Fetch-Site", "cross-site")
+				return admin.do(req)
+			}, http.StatusForbidden, "跨站请求被拒绝"},
+			{"oversized body", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {strings.Repeat("长", 100_000)}, "code": {"0142768-8"}})
+			}, http.StatusRequestEntityTooLarge, "提交的内容过大"},
+			{"empty name", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {"  "}, "code": {"0142768-8"}})
+			}, http.StatusBadRequest, "请填写机关名称"},
+			{"SQL-looking code", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {"长治市行政审批服务管理局"}, "code": {"1'; DROP TABLE agencies; --"}})
+			}, http.StatusBadRequest, "机关代码只能由"},
+			{"unknown agency", func() (*http.Response, string) { return admin.get("/office/a/99999") }, http.StatusNotFound, "机关不存在"},
+			{"agency id not a number", func() (*http.Response, string) { return admin.get("/office/a/abc") }, http.StatusNotFound, "机关不存在"},
+			{"unknown page", func() (*http.Response, string) { return admin.get("/nope") }, http.StatusNotFound, "页面不存在"},
+			{"duplicate username", func() (*http.Response, string) {
+				return admin.post("/office/a/"+bureau+"/users", url.Values{"username": {"spj-editor"}, "display_name": {"重名"}, "password": {"long enough pass"}, "role": {"editor"}})
+			}, http.StatusConflict, "已被使用"},
+			{"grant platform admin from an agency", func() (*http.Response, string) {
+				return admin.post("/office/a/"+bureau+"/users/"+itoa(e.users["spj-editor"])+"/grant", url.Values{"role": {"platform_admin"}})
+			}, http.StatusBadRequest, "请选择有效的角色"},
+			{"script-looking login", func() (*http.Response, string) {
+				return e.anonymous().post("/login", url.Values{"username": {"<script>alert(1)</script>"}, "password": {"' OR '1'='1"}})
+			}, http.StatusUnauthorized, "用户名或密码错误"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				before := auditCount(t, db)
+				res, body := tt.do()
+				if res.StatusCode != tt.status || !strings.Contains(body, tt.want) {
+					t.Fatalf("status %d, want %d with %q; body: %.300s", res.StatusCode, tt.status, tt.want, body)
+				}
+				if strings.Contains(body, "<script>alert") || strings.Contains(strings.ToLower(body), "sql") || strings.Contains(body, "goroutine") {
+					t.Fatalf("the page echoes raw input or internals: %.300s", body)
+				}
+				if after := auditCount(t, db); after != before && tt.name != "script-looking login" {
+					t.Fatalf("audit log grew from %d to %d: something changed", before, after)
+				}
+			})
+		}
+		a, err := db.Agency(ctx, e.ids[demo.Bureau])
+		if err != nil || a.Name != demo.Bureau || a.Code != "0142768-8" {
+			t.Fatalf("the bureau changed: %+v, %v", a, err)
+		}
+	})
+}
+
+// TestStateChangesAreAudited makes real changes through the back office
+// and finds each in the audit log with its before and after.
+func TestStateChangesAreAudited(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		admin := e.login("spj-admin")
+		bureau := itoa(e.ids[demo.Bureau])
+		res, _ := admin.post("/office/a/"+bureau+"/settings", url.Values{"name": {demo.Bureau}, "code": {"0142768-8"},
+			"office": {"局办公室（政务公开科）"}, "hours": {"工作日 9:00-17:00"}, "address": {"<b>长治市</b>"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save settings: %d", res.StatusCode)
+		}
+		res, _ = admin.post("/office/a/"+bureau+"/users", url.Values{"username": {"zhaoliu"}, "display_name": {"赵六"},
+			"password": {"a long enough pass"}, "role": {"case_officer"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create user: %d", res.StatusCode)
+		}
+		// The new officer can log in and sees the bureau.
+		officer := e.anonymous()
+		res, _ = officer.post("/login", url.Values{"username": {"zhaoliu"}, "password": {"a long enough pass"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("new user login: %d", res.StatusCode)
+		}
+		_, page := officer.get("/office")
+		_ = page
+		res, _ = officer.get("/office/a/" + bureau)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("new officer opens the bureau: %d", res.StatusCode)
+		}
+
+		_, body := admin.get("/office/a/" + bureau + "/audit")
+		for _, want := range []string{"agency.update", "局办公室（政务公开科）", "user.create", "role.grant", "zhaoliu"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("audit page lacks %q", want)
+			}
+		}
+		if strings.Contains(body, "<b>长治市</b>") {
+			t.Error("audit page shows unescaped HTML")
+		}
+		_, portal := e.anonymous().get("/agencies/" + bureau)
+		if !strings.Contains(portal, "局办公室（政务公开科）") || !strings.Contains(portal, "&lt;b&gt;长治市&lt;/b&gt;") {
+			t.Errorf("portal does not show the saved, escaped details: %.500s", portal)
+		}
+		res, csv := admin.get("/office/a/" + bureau + "/audit.csv")
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(csv, "user.create") {
+			t.Errorf("CSV export: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+		}
+	})
+}
+
+func TestSessionExpiryAndLogout(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		c := e.login("spj-editor")
+		e.now = e.now.Add(auth.DefaultPolicy.Idle + time.Minute)
+		res, _ := c.get("/office/account")
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login?next=") {
+			t.Fatalf("expired session: status %d, location %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		res, body := c.post("/office/account/tokens", url.Values{"name": {"x"}})
+		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "请先登录") {
+			t.Fatalf("POST with an expired session: %d", res.StatusCode)
+		}
+
+		a, b := e.login("spj-editor"), e.login("spj-editor")
+		res, _ = a.post("/office/account/logout-all", nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("logout everywhere: %d", res.StatusCode)
+		}
+		if res, _ := b.get("/office/account"); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("other session survived logout everywhere: %d", res.StatusCode)
+		}
+	})
+}
+
+func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	c := e.anonymous()
+	res, body := c.get("/")
+	for h, want := range map[string]string{
+		"Content-Security-Policy": "frame-ancestors 'none'",
+		"X-Frame-Options":         "DENY",
+		"X-Content-Type-Options":  "nosniff",
+	} {
+		if !strings.Contains(res.Header.Get(h), want) {
+			t.Errorf("header %s = %q, want %q", h, res.Header.Get(h), want)
+		}
+	}
+	if !strings.Contains(body, `lang="zh-CN"`) || !strings.Contains(body, "跳到主要内容") {
+		t.Error("page lacks language or skip link")
+	}
+	res, body = c.get("/healthz")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"status": "ok"`) {
+		t.Errorf("healthz: %d %s", res.StatusCode, body)
+	}
+	_, body = c.get("/metrics")
+	if !strings.Contains(body, `gongkai_http_requests_total{code="200",method="GET",route="GET /{$}"}`) {
+		t.Errorf("metrics lack the portal's request count: %.500s", body)
+	}
+}
+
+// TestAPI checks the JSON API with and without tokens.
+func TestAPI(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		ctx := context.Background()
+		token := func(username string) string {
+			secret, hash := auth.NewToken("gka_")
+			if err := db.CreateAPIToken(ctx, &auth.APIToken{UserID: e.users[username], Name: "测试", TokenHash: hash}, auditlog.Change{Actor: "t"}); err != nil {
+				t.Fatal(err)
+			}
+			return secret
+		}
+		call := func(path, secret string) (int, map[string]any) {
+			req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
+			if secret != "" {
+				req.Header.Set("Authorization", "Bearer "+secret)
+			}
+			res, body := e.anonymous().do(req)
+			var m map[string]any
+			if err := json.Unmarshal([]byte(body), &m); err != nil {
+				t.Fatalf("%s: not JSON: %v: %.200s", path, err, body)
+			}
+			return res.StatusCode, m
+		}
+		bureau := itoa(e.ids[demo.Bureau])
+		sup, editor := token("city-supervisor"), token("spj-editor")
+		tests := []struct {
+			path, token string
+			status      int
+			key         string
+		}{
+			{"/api/v1/agencies", "", 200, "agencies"},
+			{"/api/v1/agencies/" + bureau, "", 200, "code"},
+			{"/api/v1/agencies/99999", "", 404, "error"},
+			{"/api/v1/me", "", 401, "error"},
+			{"/api/v1/me", "gka_forged", 401, "error"},
+			{"/api/v1/me", editor, 200, "roles"},
+			{"/api/v1/agencies/" + bureau + "/audit-log", sup, 200, "entries"},
+			{"/api/v1/agencies/" + bureau + "/audit-log", editor, 403, "error"},
+			{"/api/v1/agencies/" + bureau + "/audit-log", "", 401, "error"},
+			{"/api/v1/nope", "", 404, "error"},
+		}
+		for _, tt := range tests {
+			status, m := call(tt.path, tt.token)
+			if status != tt.status || m[tt.key] == nil {
+				t.Errorf("GET %s: status %d, body %v; want %d with %q", tt.path, status, m, tt.status, tt.key)
+			}
+		}
+		_, m := call("/api/v1/agencies/"+bureau+"/audit-log?limit=2", sup)
+		if es := m["entries"].([]any); len(es) != 2 || m["next_before"] == nil {
+			t.Errorf("audit-log paging: %v", m)
+		}
+	})
+}
+
+// TestOpenAPIMatchesRoutes keeps /api/v1/openapi.json in step with the
+// API routes, both ways.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	_, body := e.anonymous().get("/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string                    `json:"openapi"`
+		Paths   map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi = %q", doc.OpenAPI)
+	}
+	var documented, routed []string
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			documented = append(documented, strings.ToUpper(m)+" "+p)
+		}
+	}
+	for _, r := range e.web.Routes() {
+		if p, ok := strings.CutPrefix(r.Pattern, "/api/v1"); ok {
+			routed = append(routed, r.Method+" "+p)
+			if r.Access == web.Token {
+				sec := doc.Paths[p][strings.ToLower(r.Method)]
+				if b, _ := json.Marshal(sec); !strings.Contains(string(b), `"security"`) {
+					t.Errorf("%s %s needs a token but the document does not say so", r.Method, p)
+				}
+			}
+		}
+	}
+	sort.Strings(documented)
+	sort.Strings(routed)
+	if strings.Join(documented, "\n") != strings.Join(routed, "\n") {
+		t.Fatalf("OpenAPI paths and API routes differ:\ndocumented:\n%s\nrouted:\n%s", strings.Join(documented, "\n"), strings.Join(routed, "\n"))
+	}
+}
