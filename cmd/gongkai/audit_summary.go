@@ -1,26 +1,72 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/gongkai/gongkai/internal/audit"
 )
 
-// errNoSummary is returned for --summary while the summary writers are not
-// part of the build.
-var errNoSummary = errors.New("audit: --summary 汇总报表（HTML/XLSX）尚未提供")
+// Names of the summary files that --summary writes.
+const (
+	summaryHTMLName = "summary.html"
+	summaryXLSXName = "summary.xlsx"
+)
 
-// auditProgress counts files read; it is silent unless a summary is asked for.
-type auditProgress struct{}
+// progress counts the files read in a batch.
+type progress interface {
+	Add(n int)
+	Finish()
+}
 
-func newAuditProgress(io.Writer, int, bool) auditProgress { return auditProgress{} }
+// silentProgress is the progress of a run without --summary: nothing shown.
+type silentProgress struct{}
 
-// Add counts n more files read.
-func (auditProgress) Add(int) {}
+func (silentProgress) Add(int) {}
+func (silentProgress) Finish() {}
 
-// Finish ends the progress display.
-func (auditProgress) Finish() {}
+// newAuditProgress returns audit.NewProgress on w when shown is true.
+func newAuditProgress(w io.Writer, total int, shown bool) progress {
+	if !shown {
+		return silentProgress{}
+	}
+	return audit.NewProgress(w, total)
+}
 
-// writeSummaries writes summary.html and summary.xlsx into dir.
-func writeSummaries(string, []*audit.Result) error { return errNoSummary }
+// writeSummaries writes summary.html and summary.xlsx into dir, creating it.
+func writeSummaries(dir string, results []*audit.Result) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("audit: --summary: 无法创建目录 %s: %w", dir, err)
+	}
+	writers := []struct {
+		name  string
+		write func(io.Writer, []*audit.Result) error
+	}{
+		{summaryHTMLName, audit.WriteSummaryHTML},
+		{summaryXLSXName, audit.WriteSummaryXLSX},
+	}
+	for _, wr := range writers {
+		if err := writeSummaryFile(filepath.Join(dir, wr.name), results, wr.write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSummaryFile writes one summary file, closing it before reporting.
+func writeSummaryFile(path string, results []*audit.Result, write func(io.Writer, []*audit.Result) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("audit: --summary: %w", err)
+	}
+	if err := write(f, results); err != nil {
+		f.Close()
+		return fmt.Errorf("audit: --summary: %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("audit: --summary: %s: %w", path, err)
+	}
+	return nil
+}

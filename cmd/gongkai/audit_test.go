@@ -42,6 +42,7 @@ func TestAuditCommand(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "none.txt")}, 2, "", "无法打开", nil, ""},
 		{"unknown flag", []string{"--foo", seed}, 2, "", "参数无法解析", nil, ""},
 		{"help", []string{"-h"}, 0, "", "用法: gongkai audit", nil, ""},
+		{"summary with progress", []string{"--summary", filepath.Join(dir, "out"), dir}, 0, "共审核 2 份报告", "已审核 2/2 份报告", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +75,25 @@ func TestAuditCommand(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAuditSummaryFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "summary")
+	code, _, stderr := runCmd(t, "audit", "--summary", out, filepath.Join(auditData, "read_format2021_in_2020.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "summary.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "某市生态环境局") || !strings.Contains(string(html), "format.mismatch") {
+		t.Errorf("summary.html lacks the agency or its finding")
+	}
+	xlsx, err := os.ReadFile(filepath.Join(out, "summary.xlsx"))
+	if err != nil || !strings.HasPrefix(string(xlsx), "PK") {
+		t.Errorf("summary.xlsx is not a workbook: %v", err)
 	}
 }
 
