@@ -132,8 +132,8 @@ func (rd *reader) readReview() {
 	s := readStream(lines)
 	want := len(report.ReviewGroups) * len(report.ReviewColumns)
 	switch {
-	case len(s.cells) == 0 && strings.Contains(s.labels, "行政复议"):
-		return // printed blank: all zero
+	case len(s.cells) == 0 && (strings.Contains(s.labels, "结果维持") || strings.Contains(s.labels, "尚未审结")):
+		return // the table's header printed with blank cells: all zero
 	case len(s.cells) == 0:
 		rd.missingTable(part4, "第四部分中未找到行政复议、行政诉讼情况表")
 		return

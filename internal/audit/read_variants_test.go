@@ -83,6 +83,11 @@ func TestReadSeedVariants(t *testing.T) {
 				t.Errorf("finding = %+v", r.Findings[0])
 			}
 		}},
+		{"review part in prose only", func(t *testing.T, s string) string {
+			s = cut("行政复议 行政诉讼", "五、存在的主要问题")(t, s)
+			return replace("五、存在的主要问题", "本年度未发生行政复议、行政诉讼。\n五、存在的主要问题")(t, s)
+		}, []string{RuleMissingTable}, nil},
+		{"review table printed blank", replace("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", ""), nil, nil},
 		{"review figures short", replace("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", "0 0 0 0 0 0 0 0 0 0 0 0 0 0"), []string{RuleUnreadable}, nil},
 		{"prose count differs", replace("收到 2 条政府信息", "收到 5 条政府信息"), []string{RuleTextTable}, func(t *testing.T, r *Result) {
 			if f := r.Findings[0]; *f.Expected != 2 || *f.Actual != 5 {
