@@ -19,6 +19,10 @@ var allowedInBureau = map[auth.Permission][]string{
 	auth.ViewAudit:    {"admin", "spj-admin", "city-supervisor"},
 	auth.ManageUsers:  {"admin", "spj-admin"},
 	auth.ManageAgency: {"admin", "spj-admin"},
+	auth.EditInfo:     {"admin", "spj-editor"},
+	auth.ReviewInfo:   {"admin", "spj-reviewer"},
+	auth.HandleCases:  {"admin", "spj-officer"},
+	auth.Approve:      {"admin", "spj-approver"},
 }
 
 func contains(list []string, s string) bool {
