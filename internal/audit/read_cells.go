@@ -37,7 +37,11 @@ type tableStream struct {
 var blankMarks = map[string]bool{"-": true, "--": true, "—": true, "——": true, "–": true, "/": true, "\\": true}
 
 // countUnits may follow a figure directly in a cell (「12件」).
-var countUnits = []string{"万元", "元", "件", "条", "个", "项"}
+var countUnits = []string{"万元", "万", "元", "件", "条", "个", "项"}
+
+// labelDigitSuffixes follow digits that are part of a label, not a cell:
+// 「2024年」, 「1月」, 「第3页」.
+const labelDigitSuffixes = "年月日号页款季"
 
 // readStream tokenizes table lines into a stream.
 func readStream(lines []textLine) *tableStream {
@@ -109,13 +113,21 @@ func (s *tableStream) figure(rs []rune, i, j int, signed bool, b *strings.Builde
 	case !signed && isItemMark(rs, j):
 		b.WriteString(raw)
 		return false
-	case next == '%' || (unit == "" && unicode.Is(unicode.Han, next)) || (prevLabel && unit != "" && unit != "元" && unit != "万元"):
+	case next == '%' || strings.ContainsRune(labelDigitSuffixes, next) || (prevLabel && unit != "" && !strings.Contains(unit, "万") && unit != "元"):
 		b.WriteString(raw)
 		return false
+	case unit == "" && unicode.Is(unicode.Han, next):
+		// A figure glued to other text (「12万余」, 「3个半」) is not a
+		// number the reader can be sure of.
+		s.cells = append(s.cells, streamCell{at: b.Len(), raw: string(rs[i:min(len(rs), j+2)]), bad: true})
+		return true
 	}
 	c := streamCell{at: b.Len(), raw: raw, signed: signed, decimal: strings.Contains(raw, ".")}
-	if unit == "元" || unit == "万元" {
-		c.unit = unit
+	switch unit {
+	case "元":
+		c.unit = "元"
+	case "万", "万元":
+		c.unit = "万元"
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(raw, ",", ""), 64)
 	if err != nil {

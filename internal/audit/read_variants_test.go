@@ -76,6 +76,14 @@ func TestReadSeedVariants(t *testing.T) {
 				t.Errorf("finding = %+v", f)
 			}
 		}},
+		{"amount in 万 in the cell", replace("政府集中采购 12 44.2", "政府集中采购 12 44.2万"), nil, func(t *testing.T, r *Result) {
+			wantProactive(t, r, "procurement", "amount_wan", 44.2)
+		}},
+		{"figure glued to text", replace("政府集中采购 12 44.2", "政府集中采购 12 44余"), []string{RuleUnreadable}, func(t *testing.T, r *Result) {
+			if f := r.Findings[0]; f.Row != "procurement" || !strings.Contains(f.Message, "44余") {
+				t.Errorf("finding = %+v", f)
+			}
+		}},
 		{"negative count", replace("（一）予以公开 2", "（一）予以公开 -2"), []string{RuleUnreadable}, nil},
 		{"row label missing", replace("（一）予以公开 2 0 0 0 0 0 2", "2 0 0 0 0 0 2"), []string{RuleUnreadable, RuleUnreadable}, nil},
 		{"table missing", cut("四、政府信息公开行政复议", "五、存在的主要问题"), []string{RuleMissingTable}, func(t *testing.T, r *Result) {
