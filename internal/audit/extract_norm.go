@@ -88,7 +88,21 @@ func cellFigure(s string) string {
 	if isDashMark(s) {
 		return s
 	}
-	s = width.Narrow.String(s)
-	s = strings.NewReplacer(",", "", " ", "", "−", "-").Replace(s)
-	return s
+	if !isASCII(s) {
+		s = width.Narrow.String(s)
+	}
+	return figureCleaner.Replace(s)
+}
+
+// figureCleaner drops thousands separators and stray spaces from a figure.
+var figureCleaner = strings.NewReplacer(",", "", " ", "", "−", "-")
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -117,17 +118,35 @@ func pdfPageLines(gs []pdfGlyph) []string {
 	return lines
 }
 
-// pdfLineText writes one printed line.
+// pdfLineText writes one printed line. A character drawn again over itself
+// (fake bold, or a form drawn twice) is written once.
 func pdfLineText(gs []pdfGlyph) string {
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
 	var b strings.Builder
 	end := 0.0
-	for i, g := range gs {
-		if i > 0 && g.x-end > g.size*0.3 {
+	var kept []pdfGlyph
+	for _, g := range gs {
+		if overprints(kept, g) {
+			continue
+		}
+		if len(kept) > 0 && g.x-end > g.size*0.3 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(g.s)
 		end = max(end, g.x+g.w)
+		kept = append(kept, g)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// overprints reports whether g repeats one of the last characters kept at
+// nearly the same place.
+func overprints(kept []pdfGlyph, g pdfGlyph) bool {
+	for i := len(kept) - 1; i >= 0 && i >= len(kept)-4; i-- {
+		k := kept[i]
+		if k.s == g.s && math.Abs(k.x-g.x) < g.size*0.2 && math.Abs(k.y-g.y) < g.size*0.2 {
+			return true
+		}
+	}
+	return false
 }

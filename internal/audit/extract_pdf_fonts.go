@@ -14,9 +14,10 @@ type pdfFont struct {
 	missing   float64         // width of a code not in widths
 }
 
-// loadPDFFont reads a page font once; the library decodes its ToUnicode map.
-func loadPDFFont(p pdf.Page, name string) *pdfFont {
-	f := p.Font(name)
+// loadPDFFont reads a font dictionary once; the library decodes its
+// ToUnicode map.
+func loadPDFFont(v pdf.Value) *pdfFont {
+	f := pdf.Font{V: v}
 	pf := &pdfFont{enc: f.Encoder(), codeBytes: 1, widths: map[int]float64{}, missing: 500}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.codeBytes = 2

@@ -11,8 +11,13 @@ import (
 // buildPDF writes a one-page PDF whose content stream is content, with F1
 // a CID font (Identity-H, one em per glyph) mapping glyph i+1 to the i-th
 // rune of cids through a ToUnicode map (none when toUnicode is false), and
-// F2 the standard Helvetica.
+// F2 the standard Helvetica, and X1 a form drawing formContent 100 points
+// lower.
 func buildPDF(content, cids string, toUnicode bool) []byte {
+	return buildPDFWithForm(content, "", cids, toUnicode)
+}
+
+func buildPDFWithForm(content, formContent, cids string, toUnicode bool) []byte {
 	var cmap strings.Builder
 	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
 		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
@@ -29,12 +34,13 @@ func buildPDF(content, cids string, toUnicode bool) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> /Contents 4 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> /XObject << /X1 9 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		font + " >>",
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 9 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(formContent), formContent),
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
@@ -78,6 +84,7 @@ func TestExtractPDFLayout(t *testing.T) {
 	tests := []struct {
 		name    string
 		content string
+		form    string // drawn by "/X1 Do"
 		want    string
 	}{
 		{
@@ -97,10 +104,21 @@ func TestExtractPDFLayout(t *testing.T) {
 			content: "q 1 0 0 1 0 100 cm BT /F2 12 Tf 1 0 0 1 300 600 Tm (7) Tj ET Q BT /F1 12 Tf 1 0 0 1 72 700 Tm " + cidHex(testCIDs, "规章") + " Tj ET",
 			want:    "规章 7\n",
 		},
+		{
+			name:    "fake bold: the same text drawn twice, a hair apart",
+			content: "BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "行政许可") + " Tj ET BT /F1 12 Tf 72.4 700 Td " + cidHex(testCIDs, "行政许可") + " Tj ET",
+			want:    "行政许可\n",
+		},
+		{
+			name:    "text inside forms, a form drawing itself twice stops at the limits",
+			content: "BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "一、总体情况") + " Tj ET /X1 Do",
+			form:    "BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "规章") + " Tj ET /X1 Do /X1 Do",
+			want:    "一、总体情况\n" + strings.Repeat("规章\n", maxFormDepth),
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractPDF(buildPDF(tt.content, testCIDs, true))
+			got, err := extractPDF(buildPDFWithForm(tt.content, tt.form, testCIDs, true))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,8 @@ import (
 const (
 	maxGlyphsPerPage = 1 << 18
 	maxStateDepth    = 64
+	maxFormDepth     = 8   // Form XObjects drawn inside one another
+	maxFormsPerPage  = 256 // Form XObjects drawn in all
 )
 
 // pdfMatrix is a PDF transformation matrix [a b 0; c d 0; e f 1].
@@ -36,32 +38,29 @@ type pdfTextState struct {
 	leading, rise    float64
 }
 
+// pdfWalker collects the characters drawn by a page and the forms it uses.
+type pdfWalker struct {
+	out   []pdfGlyph
+	forms int
+}
+
 // pdfPageGlyphs walks a page's content stream and returns every character with
 // its position and advance width in page space. The library's own walk
-// gives composite (CID) fonts no widths, which breaks table rows apart.
+// gives composite (CID) fonts no widths, which breaks table rows apart, and
+// skips text drawn inside Form XObjects.
 func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
+	var w pdfWalker
+	w.run(p.V.Key("Contents"), p.Resources(), pdfIdentity, 0)
+	return w.out
+}
+
+// run interprets one content stream with its resources, starting from the
+// transformation ctm.
+func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) {
 	fonts := map[string]*pdfFont{}
-	st := pdfTextState{ctm: pdfIdentity, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
+	st := pdfTextState{ctm: ctm, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
 	var stack []pdfTextState
-	var out []pdfGlyph
-	show := func(raw string) {
-		if st.font == nil {
-			return
-		}
-		st.font.glyphs(raw, func(text string, w0 float64, space bool) {
-			trm := (pdfMatrix{st.size * st.th, 0, 0, st.size, 0, st.rise}).mul(st.tm).mul(st.ctm)
-			tx := (w0/1000*st.size + st.tc) * st.th
-			if space {
-				tx += st.tw * st.th
-			}
-			st.tm = pdfTranslate(tx, 0).mul(st.tm)
-			end := (pdfMatrix{st.size * st.th, 0, 0, st.size, 0, st.rise}).mul(st.tm).mul(st.ctm)
-			if len(out) < maxGlyphsPerPage && text != "" {
-				out = append(out, pdfGlyph{x: trm[4], y: trm[5], w: end[4] - trm[4], size: math.Hypot(trm[2], trm[3]), s: text})
-			}
-		})
-	}
-	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
@@ -83,13 +82,17 @@ func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
 			}
 		case "cm":
 			st.ctm = pdfMatrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(st.ctm)
+		case "Do":
+			if len(args) == 1 {
+				w.form(resources.Key("XObject").Key(args[0].Name()), resources, st.ctm, depth)
+			}
 		case "BT":
 			st.tm, st.tlm = pdfIdentity, pdfIdentity
 		case "Tf":
 			if len(args) == 2 {
 				name := args[0].Name()
 				if fonts[name] == nil {
-					fonts[name] = loadPDFFont(p, name)
+					fonts[name] = loadPDFFont(resources.Key("Font").Key(name))
 				}
 				st.font, st.size = fonts[name], num(1)
 			}
@@ -117,7 +120,7 @@ func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
 			st.tm = st.tlm
 		case "Tj":
 			if len(args) == 1 {
-				show(args[0].RawString())
+				w.show(&st, args[0].RawString())
 			}
 		case "'", "\"":
 			if op == "\"" && len(args) == 3 {
@@ -126,7 +129,7 @@ func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
 			st.tlm = pdfTranslate(0, -st.leading).mul(st.tlm)
 			st.tm = st.tlm
 			if len(args) > 0 {
-				show(args[len(args)-1].RawString())
+				w.show(&st, args[len(args)-1].RawString())
 			}
 		case "TJ":
 			if len(args) != 1 {
@@ -136,12 +139,51 @@ func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
 			for i := 0; i < a.Len(); i++ {
 				x := a.Index(i)
 				if x.Kind() == pdf.String {
-					show(x.RawString())
+					w.show(&st, x.RawString())
 					continue
 				}
 				st.tm = pdfTranslate(-x.Float64()/1000*st.size*st.th, 0).mul(st.tm)
 			}
 		}
 	})
-	return out
+}
+
+// form draws a Form XObject: its own content and resources (the caller's
+// when it has none), under its matrix.
+func (w *pdfWalker) form(x, resources pdf.Value, ctm pdfMatrix, depth int) {
+	if depth >= maxFormDepth || w.forms >= maxFormsPerPage || x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+		return
+	}
+	w.forms++
+	m := pdfIdentity
+	if a := x.Key("Matrix"); a.Len() == 6 {
+		for i := range m {
+			m[i] = a.Index(i).Float64()
+		}
+	}
+	if r := x.Key("Resources"); r.Kind() == pdf.Dict {
+		resources = r
+	}
+	w.run(x, resources, m.mul(ctm), depth+1)
+}
+
+// show places the characters of a shown string and advances the text
+// matrix past each one.
+func (w *pdfWalker) show(st *pdfTextState, raw string) {
+	if st.font == nil {
+		return
+	}
+	st.font.glyphs(raw, func(text string, w0 float64, space bool) {
+		scale := pdfMatrix{st.size * st.th, 0, 0, st.size, 0, st.rise}
+		trm := scale.mul(st.tm).mul(st.ctm)
+		tx := (w0/1000*st.size + st.tc) * st.th
+		if space {
+			tx += st.tw * st.th
+		}
+		st.tm = pdfTranslate(tx, 0).mul(st.tm)
+		end := scale.mul(st.tm).mul(st.ctm)
+		if len(w.out) < maxGlyphsPerPage && text != "" {
+			w.out = append(w.out, pdfGlyph{x: trm[4], y: trm[5], w: end[4] - trm[4], size: math.Hypot(trm[2], trm[3]), s: text})
+		}
+	})
 }
