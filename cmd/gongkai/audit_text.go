@@ -39,13 +39,14 @@ func writeResultText(b *strings.Builder, r *audit.Result) int {
 	fmt.Fprintf(b, "  机关：%s　年度：%s　格式：%s　发布日期：%s\n",
 		orUnknown(r.Agency), yearText(r.Year), formatText(r.Format), orUnknown(r.Published))
 	a, rl := r.Report.Applications, r.Report.ReviewLitigation
-	fmt.Fprintf(b, "  依申请公开：本年新收 %d 件，上年结转 %d 件，办理 %d 件，结转下年度 %d 件\n",
-		a["received"][report.ColTotal], a["carried_in"][report.ColTotal], a["total"][report.ColTotal], a["carried_out"][report.ColTotal])
+	fmt.Fprintf(b, "  依申请公开：本年新收 %d 件，上年结转 %d 件，办理 %d 件，结转下年度 %d 件%s\n",
+		a["received"][report.ColTotal], a["carried_in"][report.ColTotal], a["total"][report.ColTotal], a["carried_out"][report.ColTotal],
+		incomplete(r, "三"))
 	fmt.Fprintf(b, "  行政复议 %d 件，行政诉讼 %d 件", rl.Review.Total, rl.LitigationDirect.Total+rl.LitigationAfterReview.Total)
 	if fee := r.Report.InfoFeeYuan; fee != nil {
 		fmt.Fprintf(b, "，信息处理费 %g 元", *fee)
 	}
-	b.WriteString("\n")
+	b.WriteString(incomplete(r, "四") + "\n")
 	errs, warns := 0, 0
 	for _, f := range r.Findings {
 		if f.Severity == report.SeverityError {
@@ -63,6 +64,16 @@ func writeResultText(b *strings.Builder, r *audit.Result) int {
 		fmt.Fprintf(b, "  [%s] %s：%s\n", severityNames[f.Severity], f.Rule, f.Message)
 	}
 	return errs
+}
+
+// incomplete notes that some figures of a part were not read.
+func incomplete(r *audit.Result, part string) string {
+	for _, f := range r.Findings {
+		if f.Part == part && (f.Rule == audit.RuleUnreadable || f.Rule == audit.RuleMissingTable) {
+			return "（部分数字未能读出，见下方问题）"
+		}
+	}
+	return ""
 }
 
 func orUnknown(s string) string {
