@@ -15,9 +15,12 @@ const (
 	RuleUnreadable = "read.unreadable"
 	// RuleMissingTable marks a table of part 二, 三 or 四 not found.
 	RuleMissingTable = "read.missing_table"
-	RuleTextTable    = "text_table.mismatch"
-	RuleFormat       = "format.mismatch"
-	RuleDeadline     = "deadline.late"
+	// RuleTextTable marks a count in the prose that differs from the table.
+	RuleTextTable = "text_table.mismatch"
+	// RuleFormat marks a table layout that is not the one of the report's year.
+	RuleFormat = "format.mismatch"
+	// RuleDeadline marks a report published after its legal deadline.
+	RuleDeadline = "deadline.late"
 )
 
 // ErrNoText is returned by ReadText for a document without any text, such
