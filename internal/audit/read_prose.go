@@ -48,7 +48,7 @@ func (rd *reader) checkProse() {
 			}
 		}
 	}
-	if unsure["四/*"] {
+	if anyUnsure(unsure, "四", "*", "review", "litigation_direct", "litigation_after_review") {
 		return
 	}
 	rl := rd.rep.ReviewLitigation
