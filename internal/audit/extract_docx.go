@@ -143,6 +143,15 @@ func (dr *docxReader) start(e xml.StartElement) {
 		if t != nil && t.tcell == nil {
 			t.tcell, t.span, t.vmerge = &strings.Builder{}, 1, ""
 		}
+	case "gridBefore":
+		// Columns left empty at the start of a row.
+		if t != nil && t.tcell == nil {
+			if v, err := strconv.Atoi(xmlAttr(e, "val")); err == nil && v > 0 {
+				v = clampSpan(v, 1, maxSpan)
+				t.row = append(t.row, tcell{rows: 1, cols: v})
+				t.col += v
+			}
+		}
 	case "gridSpan":
 		if t != nil && t.tcell != nil {
 			if v, err := strconv.Atoi(xmlAttr(e, "val")); err == nil && v > 0 {

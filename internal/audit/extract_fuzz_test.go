@@ -53,6 +53,8 @@ func FuzzExtractDOCX(f *testing.F) {
 
 func FuzzExtractPDF(f *testing.F) {
 	f.Add(readExtractFixture(f, "extract_huaian_2024_cairo.pdf"))
+	f.Add(readExtractFixture(f, "extract_small_rc4.pdf"))
+	f.Add(readExtractFixture(f, "extract_small_aes128.pdf"))
 	f.Add(buildPDF("BT /F1 12 Tf 72 700 Td "+cidHex(testCIDs, "行政许可")+" Tj /F2 12 Tf 200 0 Td [(16) -50 (1)] TJ 0 -20 TD (+14) ' ET", testCIDs, true))
 	f.Add(buildPDF("q 2 0 0 2 0 0 cm BT /F1 9 Tf 150 Tz 3 Tc 1 Tw 5 Ts 12 TL T* "+cidHex(testCIDs, "规章")+" Tj 1 2 (x) \" ET Q", testCIDs, true))
 	f.Add(buildPDF("BT /F1 12 Tf <0001> Tj ET", testCIDs, false))
@@ -64,14 +66,19 @@ func FuzzExtractPDF(f *testing.F) {
 
 // docxOf zips a document.xml into a minimal DOCX.
 func docxOf(t testing.TB, documentXML string) []byte {
+	return docxOfFile(t, "word/document.xml", documentXML)
+}
+
+// docxOfFile zips one file into an archive.
+func docxOfFile(t testing.TB, name, content string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
+	w, err := zw.Create(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Write([]byte(documentXML)); err != nil {
+	if _, err := w.Write([]byte(content)); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

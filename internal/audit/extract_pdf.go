@@ -30,6 +30,9 @@ func extractPDF(data []byte) (text string, err error) {
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && bytes.Contains(data, []byte("/Encrypt")) {
+		return "", fmt.Errorf("%w: PDF 已加密，ledongthuc/pdf 只能解密无打开密码的 RC4/AES-128 文件（AES-256 或有打开密码的请先解密）: %v", errPDF, err)
+	}
 	if err != nil {
 		return "", fmt.Errorf("%w: ledongthuc/pdf 无法打开: %v", errPDF, err)
 	}

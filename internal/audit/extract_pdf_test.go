@@ -138,6 +138,8 @@ func TestExtractPDFRefusals(t *testing.T) {
 		{"CID font without ToUnicode", buildPDF("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", testCIDs, false), "ToUnicode"},
 		{"no text layer", buildPDF("0 0 100 100 re f", testCIDs, true), "没有文字层"},
 		{"not a PDF body", []byte("%PDF-1.7\ngarbage"), "ledongthuc/pdf"},
+		{"AES-256 encryption", readExtractFixture(t, "extract_small_aes256.pdf"), "已加密"},
+		{"open password", readExtractFixture(t, "extract_small_userpw.pdf"), "已加密"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,6 +149,19 @@ func TestExtractPDFRefusals(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), "无法从PDF提取文字") || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q, want it to say 无法从PDF提取文字 and %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractPDFEncrypted reads PDFs that forbid copying but open without a
+// password, as agencies often publish them (made with qpdf from buildPDF's
+// output).
+func TestExtractPDFEncrypted(t *testing.T) {
+	for _, file := range []string{"extract_small_rc4.pdf", "extract_small_aes128.pdf"} {
+		t.Run(file, func(t *testing.T) {
+			if got, want := extractFixture(t, file), "行政许可 161 +14 12209\n"; got != want {
+				t.Errorf("got %q, want %q", got, want)
 			}
 		})
 	}
