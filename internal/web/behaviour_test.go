@@ -130,8 +130,23 @@ func TestStateChangesAreAudited(t *testing.T) {
 			t.Fatalf("new officer opens the bureau: %d", res.StatusCode)
 		}
 
+		u, err := db.UserByUsername(context.Background(), "zhaoliu")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ = admin.post("/office/a/"+bureau+"/users/"+itoa(u.ID)+"/disable", url.Values{"confirm": {"1"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("disable user: %d", res.StatusCode)
+		}
+		if res, _ := officer.get("/office/a/" + bureau); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("disabled user's session still works: %d", res.StatusCode)
+		}
+		if res, _ := e.anonymous().post("/login", url.Values{"username": {"zhaoliu"}, "password": {"a long enough pass"}}); res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("disabled user logged in: %d", res.StatusCode)
+		}
+
 		_, body := admin.get("/office/a/" + bureau + "/audit")
-		for _, want := range []string{"agency.update", "局办公室（政务公开科）", "user.create", "role.grant", "zhaoliu"} {
+		for _, want := range []string{"修改机关信息", "局办公室（政务公开科）", "创建用户", "授予角色", "停用用户", "zhaoliu"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("audit page lacks %q", want)
 			}
@@ -142,6 +157,10 @@ func TestStateChangesAreAudited(t *testing.T) {
 		_, portal := e.anonymous().get("/agencies/" + bureau)
 		if !strings.Contains(portal, "局办公室（政务公开科）") || !strings.Contains(portal, "&lt;b&gt;长治市&lt;/b&gt;") {
 			t.Errorf("portal does not show the saved, escaped details: %.500s", portal)
+		}
+		_, platform := e.login("admin").get("/office/platform/audit")
+		if !strings.Contains(platform, "全平台的操作记录") || !strings.Contains(platform, "登录（user.login）") {
+			t.Errorf("platform audit page lacks the logins: %.300s", platform)
 		}
 		res, csv := admin.get("/office/a/" + bureau + "/audit.csv")
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(csv, "user.create") {

@@ -75,10 +75,14 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/grant", access: InAgency, perm: auth.ManageUsers, h: s.userGrant},
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/revoke", access: InAgency, perm: auth.ManageUsers, h: s.userRevoke},
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/password", access: InAgency, perm: auth.ManageUsers, h: s.userPassword},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/disable", access: InAgency, perm: auth.ManageUsers, h: s.userDisable},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/enable", access: InAgency, perm: auth.ManageUsers, h: s.userEnable},
 		{method: "GET", pattern: "/office/a/{agency}/audit", access: InAgency, perm: auth.ViewAudit, h: s.auditLog},
 		{method: "GET", pattern: "/office/a/{agency}/audit.csv", access: InAgency, perm: auth.ViewAudit, h: s.auditLogCSV},
 		{method: "GET", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencies},
 		{method: "POST", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencyCreate},
+		{method: "GET", pattern: "/office/platform/audit", access: Platform, h: s.auditLog},
+		{method: "GET", pattern: "/office/platform/audit.csv", access: Platform, h: s.auditLogCSV},
 
 		// JSON API.
 		{method: "GET", pattern: "/api/v1/openapi.json", access: Public, api: true, h: s.apiOpenAPI},

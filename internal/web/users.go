@@ -149,6 +149,39 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) error {
+	return s.userSetDisabled(w, r, true)
+}
+
+func (s *Server) userEnable(w http.ResponseWriter, r *http.Request) error {
+	return s.userSetDisabled(w, r, false)
+}
+
+// userSetDisabled stops or restores a user's access; stopping ends its
+// sessions. The same rule as for passwords decides who may.
+func (s *Server) userSetDisabled(w http.ResponseWriter, r *http.Request, disabled bool) error {
+	ctx, st := r.Context(), state(r)
+	id, err := pathID(r, "user")
+	if err != nil {
+		return err
+	}
+	if r.PostForm.Get("confirm") != "1" {
+		return s.usersFormError(w, r, errs.Invalid("请确认操作"))
+	}
+	if id == st.p.User.ID {
+		return s.usersFormError(w, r, errs.Invalid("不能停用自己的账号"))
+	}
+	if err := s.mayManage(ctx, st.p, id, st.agency.ID); err != nil {
+		return err
+	}
+	action := map[bool]string{true: "user.disable", false: "user.enable"}[disabled]
+	if err := s.db.SetDisabled(ctx, id, disabled, s.change(r, action)); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/users?ok=saved", st.agency.ID), http.StatusSeeOther)
+	return nil
+}
+
 func (s *Server) mayManage(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
 	gs, err := s.db.Grants(ctx, userID)
 	if err != nil {
