@@ -85,9 +85,23 @@ func TestExtractHTMLTables(t *testing.T) {
 			want: []string{"第一行", "第二行", "一、总体情况"},
 		},
 		{
+			name: "Word-exported HTML: MsoNormal paragraphs, o:p, conditional comments, spacer row",
+			html: `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=ZH-CN>
+				<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->
+				<p class=MsoNormal align=center style='text-align:center'><b><span style='font-family:黑体'>二、主动公开政府信息情况<span lang=EN-US><o:p></o:p></span></span></b></p>
+				<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>
+				<tr><td width=120 rowspan=2 style='border:solid windowtext 1.0pt'><p class=MsoNormal><span style='font-size:10.5pt'>行政<br>许可</span></p></td>
+				<td width=60><p class=MsoNormal align=center><span lang=EN-US>161<o:p></o:p></span></p></td>
+				<td width=60><p class=MsoNormal align=center><span lang=EN-US>+14<o:p></o:p></span></p></td></tr>
+				<tr><td width=60><p class=MsoNormal><span lang=EN-US>&nbsp;<o:p></o:p></span></p></td><td width=60><p class=MsoNormal><span lang=EN-US>3<o:p></o:p></span></p></td></tr>
+				<![if !supportMisalignedColumns]><tr height=0><td width=120 style='border:none'></td><td width=60 style='border:none'></td></tr><![endif]>
+				</table></body></html>`,
+			want: []string{"二、主动公开政府信息情况", "行政许可 161 +14", "行政许可 — 3"},
+		},
+		{
 			name: "absurd spans are clamped",
 			html: `<table><tr><td colspan="99999" rowspan="99999">合计</td><td>7</td></tr><tr><td>8</td></tr></table>`,
-			want: []string{"合计", "7", "8"},
+			want: []string{"合计 7", "合计 8"},
 		},
 	}
 	for _, tt := range tests {

@@ -24,21 +24,30 @@ type tslot struct {
 }
 
 // tableLines turns a table into text lines in the shape the text reader
-// expects: a row with figures becomes one line, its own labels followed by
-// its figures in column order; a label spanning several rows (「（三）不予公开」)
-// becomes a line of its own before the first row it covers, so that every
-// figure line carries its item's own label. Rows without figures (headers)
-// become one line of their labels.
+// expects: a row with figures becomes one line, its label followed by its
+// figures in column order. Every figure line carries its item's own label:
+// a label spanning several rows above items that have labels of their own
+// (「（三）不予公开」 over 「1.属于国家秘密」…) becomes a line of its own before
+// the first item; a spanning label that is the only label of its rows is
+// repeated on each of them. Rows without figures (headers) become one line
+// of their labels.
 func tableLines(rows [][]tcell) []string {
 	grid := layOutTable(rows)
 	valueCol := figureColumns(grid)
 	var lines []string
 	for r, row := range grid {
-		var heads, labels, values []string
+		var spanning, labels, values []string
+		covering := "" // a label cell spanning down into this row
 		hasValue := false
 		for c, s := range row {
-			if s.c != nil && (s.row0 != r || s.col0 != c) {
-				continue // covered by a spanning cell laid out earlier
+			if s.c != nil && s.col0 != c {
+				continue // covered by a cell spanning columns
+			}
+			if s.c != nil && s.row0 != r {
+				if t := s.c.text; t != "" && !isCellFigure(t) {
+					covering = t
+				}
+				continue
 			}
 			text := ""
 			rowsSpanned := 1
@@ -54,7 +63,7 @@ func tableLines(rows [][]tcell) []string {
 					values = append(values, "—")
 				}
 			case rowsSpanned > 1:
-				heads = append(heads, text)
+				spanning = append(spanning, text)
 			default:
 				labels = append(labels, text)
 			}
@@ -66,7 +75,14 @@ func tableLines(rows [][]tcell) []string {
 			}
 			continue
 		}
-		lines = append(lines, heads...)
+		switch {
+		case len(labels) > 0:
+			lines = append(lines, spanning...)
+		case len(spanning) > 0:
+			labels = spanning
+		case covering != "":
+			labels = []string{covering}
+		}
 		lines = append(lines, strings.Join(append(labels, values...), " "))
 	}
 	return lines
