@@ -135,11 +135,7 @@ func readReport(path string) (*audit.Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 %s: %w", path, err)
 	}
-	text, err := audit.Extract(path, data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	r, err := audit.ReadText(path, text)
+	r, err := audit.Read(path, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -37,14 +37,6 @@ func crossOrigin(next http.Handler) http.Handler {
 	return cop.Handler(next)
 }
 
-// limitBody caps request bodies.
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-		next.ServeHTTP(w, r)
-	})
-}
-
 // metrics are the Prometheus series the server exports.
 type metrics struct {
 	reg      *prometheus.Registry

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,12 @@ var funcs = template.FuncMap{
 	},
 	"roleLabel": func(r auth.Role) string { return r.Label() },
 	"kindLabel": func(k agency.Kind) string { return k.Label() },
+	"num": func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	},
 	"actionLabel": func(action string) string {
 		if l, ok := actionLabels[action]; ok {
 			return l + "（" + action + "）"

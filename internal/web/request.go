@@ -41,6 +41,11 @@ var (
 // CSRF and permissions, runs the handler and reports its error.
 func (s *Server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := rt.maxBody
+		if limit == 0 {
+			limit = s.cfg.MaxBody
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		st := &reqState{}
 		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 		if err := s.admit(rt, st, r); err != nil {
@@ -136,7 +141,12 @@ func pathID(r *http.Request, name string) (int64, error) {
 // parseForm reads a posted form, telling a too-large body from a
 // malformed one.
 func parseForm(r *http.Request) error {
-	err := r.ParseForm()
+	var err error
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		err = r.ParseMultipartForm(8 << 20) // larger files spill to temporary files
+	} else {
+		err = r.ParseForm()
+	}
 	var mbe *http.MaxBytesError
 	switch {
 	case err == nil:

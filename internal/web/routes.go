@@ -43,6 +43,9 @@ type route struct {
 	access  Access
 	perm    auth.Permission
 	api     bool
+	// maxBody caps the request body in bytes; 0 means Config.MaxBody.
+	// Upload routes set a larger limit.
+	maxBody int64
 	h       handlerFunc
 }
 
@@ -67,6 +70,8 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/account/logout-all", access: LoggedIn, h: s.accountLogoutAll},
 		{method: "POST", pattern: "/office/account/tokens", access: LoggedIn, h: s.tokenCreate},
 		{method: "POST", pattern: "/office/account/tokens/{token}/revoke", access: LoggedIn, h: s.tokenRevoke},
+		{method: "GET", pattern: "/office/auditor", access: LoggedIn, h: s.auditorForm},
+		{method: "POST", pattern: "/office/auditor", access: LoggedIn, maxBody: auditorMaxUpload, h: s.auditorRun},
 		{method: "GET", pattern: "/office/a/{agency}", access: InAgency, perm: auth.ViewOffice, h: s.agencyHome},
 		{method: "GET", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettings},
 		{method: "POST", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettingsSave},

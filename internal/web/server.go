@@ -22,7 +22,8 @@ type Config struct {
 	Log    *slog.Logger
 	Now    func() time.Time
 	Secure bool // set the Secure flag on cookies (serving over HTTPS)
-	// MaxBody caps the size of a request body, in bytes.
+	// MaxBody caps the size of a request body, in bytes, on routes that
+	// do not set their own limit (uploads do).
 	MaxBody int64
 	// Version is shown in the footer and /healthz.
 	Version string
@@ -71,7 +72,6 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
 	h = crossOrigin(h)
-	h = s.limitBody(h)
 	h = securityHeaders(h)
 	h = s.observe(h)
 	return h

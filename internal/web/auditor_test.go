@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"bytes"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// upload posts files to the auditor page as a browser would.
+func (c *client) upload(t *testing.T, path string, files map[string][]byte) (*http.Response, string) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	_ = mw.WriteField("csrf", c.csrf)
+	for name, data := range files {
+		fw, err := mw.CreateFormFile("reports", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", c.e.srv.URL+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.do(req)
+}
+
+func testdata(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "audit", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestAuditorUpload(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	c := e.login("city-supervisor")
+
+	seed := testdata(t, "read_seed_changzhi_2020.txt")
+	broken := bytes.Replace(seed, []byte("一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2"), []byte("一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3"), 1)
+	if bytes.Equal(seed, broken) {
+		t.Fatal("the test's edit did not apply to the seed text")
+	}
+	res, body := c.upload(t, "/office/auditor", map[string][]byte{
+		"seed.txt":   seed,
+		"broken.txt": broken,
+		"huaian.pdf": testdata(t, "extract_huaian_2024_cairo.pdf"),
+		"junk.pdf":   []byte("%PDF-1.4 not really"),
+	})
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("upload: status %d: %.500s", res.StatusCode, body)
+	}
+	for _, want := range []string{"长治市行政审批服务管理局", "淮安市人民政府", "2024", "applications.balance", "无法读取", "未发现问题"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("results lack %q", want)
+		}
+	}
+
+	res, body = c.upload(t, "/office/auditor", nil)
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请选择要审查的年报文件") {
+		t.Errorf("empty upload: %d", res.StatusCode)
+	}
+	if res, _ := e.anonymous().get("/office/auditor"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("auditor page open to anonymous users: %d", res.StatusCode)
+	}
+}
