@@ -45,15 +45,20 @@ func extractDOCX(data []byte) (string, error) {
 }
 
 // docxTable is a table being read: its finished rows, the row and cell
-// being read, and where each vertically merged cell started.
+// being read, and where each vertically merged cell started. A table that
+// holds another table only lays out the page (as converted web pages do) and
+// is read as flow: each paragraph a line.
 type docxTable struct {
-	rows     [][]tcell
-	row      []tcell
-	col      int              // grid column of the cell being read
-	tcell    *strings.Builder // nil outside a cell
-	span     int              // gridSpan of the cell being read
-	vmerge   string           // "", "restart" or "continue"
-	mergeTop map[int][2]int   // grid column → row and index of the cell a vMerge continues
+	rows      [][]tcell
+	row       []tcell
+	col       int              // grid column of the cell being read
+	tcell     *strings.Builder // nil outside a cell
+	cellPara  strings.Builder  // the cell's paragraph being read
+	cellLines []string         // the cell's paragraphs read so far
+	span      int              // gridSpan of the cell being read
+	vmerge    string           // "", "restart" or "continue"
+	mergeTop  map[int][2]int   // grid column → row and index of the cell a vMerge continues
+	layout    bool             // holds a nested table
 }
 
 // docxReader walks document.xml and collects lines.
@@ -105,6 +110,7 @@ func (dr *docxReader) top() *docxTable {
 func (dr *docxReader) write(s string) {
 	if t := dr.top(); t != nil && t.tcell != nil {
 		t.tcell.WriteString(s)
+		t.cellPara.WriteString(s)
 		return
 	}
 	dr.para.WriteString(s)
@@ -127,7 +133,9 @@ func (dr *docxReader) start(e xml.StartElement) {
 			dr.flushPara() // a line break outside tables ends the line
 			return
 		}
-		dr.write("\n")
+		if t.tcell != nil {
+			t.endCellPara()
+		}
 	case "tbl":
 		if t == nil {
 			dr.flushPara()
@@ -141,7 +149,8 @@ func (dr *docxReader) start(e xml.StartElement) {
 		}
 	case "tc":
 		if t != nil && t.tcell == nil {
-			t.tcell, t.span, t.vmerge = &strings.Builder{}, 1, ""
+			t.tcell, t.span, t.vmerge, t.cellLines = &strings.Builder{}, 1, "", nil
+			t.cellPara.Reset()
 		}
 	case "gridBefore":
 		// Columns left empty at the start of a row.
@@ -173,7 +182,7 @@ func (dr *docxReader) end(local string) {
 	switch local {
 	case "p":
 		if t != nil && t.tcell != nil {
-			t.tcell.WriteString("\n")
+			t.endCellPara()
 			return
 		}
 		if t == nil {
@@ -193,20 +202,51 @@ func (dr *docxReader) end(local string) {
 			return
 		}
 		dr.tables = dr.tables[:len(dr.tables)-1]
-		lines := tableLines(t.rows)
+		lines := t.lines()
 		if outer := dr.top(); outer != nil && outer.tcell != nil {
-			// A table inside a cell: its text becomes the cell's text.
-			outer.tcell.WriteString(strings.Join(lines, " "))
+			// A table inside a cell: the cell's text in a grid, its
+			// lines when the outer table is read as flow.
+			outer.endCellPara()
+			outer.tcell.WriteString(strings.Join(lines, " ") + "\n")
+			outer.cellLines = append(outer.cellLines, lines...)
+			outer.layout = true
 			return
 		}
 		dr.lines = append(dr.lines, lines...)
 	}
 }
 
+// lines returns the table's text: the grid lines of a data table, or each
+// cell's paragraphs in order for a layout table.
+func (t *docxTable) lines() []string {
+	if !t.layout {
+		return tableLines(t.rows)
+	}
+	var lines []string
+	for _, row := range t.rows {
+		for _, c := range row {
+			lines = append(lines, c.lines...)
+		}
+	}
+	return lines
+}
+
+// endCellPara ends a paragraph (or a line broken inside one) of the cell
+// being read.
+func (t *docxTable) endCellPara() {
+	if l := squashSpace(t.cellPara.String()); l != "" {
+		t.cellLines = append(t.cellLines, l)
+	}
+	t.cellPara.Reset()
+	t.tcell.WriteString("\n")
+}
+
 // endCell adds the cell just read to its row, or lengthens the cell above
 // when it continues a vertical merge.
 func (t *docxTable) endCell() {
+	t.endCellPara()
 	text := squashSpace(t.tcell.String())
+	lines := t.cellLines
 	span := clampSpan(t.span, 1, maxSpan)
 	col := t.col
 	t.tcell, t.col = nil, t.col+span
@@ -214,6 +254,7 @@ func (t *docxTable) endCell() {
 		if at, ok := t.mergeTop[col]; ok && at[0] < len(t.rows) && at[1] < len(t.rows[at[0]]) {
 			top := &t.rows[at[0]][at[1]]
 			top.rows = len(t.rows) - at[0] + 1
+			top.lines = append(top.lines, lines...)
 			return
 		}
 	}
@@ -223,7 +264,7 @@ func (t *docxTable) endCell() {
 	if t.vmerge != "" {
 		t.mergeTop[col] = [2]int{len(t.rows), len(t.row)}
 	}
-	t.row = append(t.row, tcell{text: text, rows: 1, cols: span})
+	t.row = append(t.row, tcell{text: text, rows: 1, cols: span, lines: lines})
 }
 
 // xmlAttr returns the value of the attribute with the given local name.

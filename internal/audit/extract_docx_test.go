@@ -41,9 +41,10 @@ func TestExtractDOCXTables(t *testing.T) {
 			want: []string{"淮安市人民政府", "2024年政府信息公开工作年度报告", "一、总体情况"},
 		},
 		{
-			name: "a table inside a cell becomes the cell's text",
-			body: "<w:tbl><w:tr><w:tc><w:tbl><w:tr>" + wordCell("", "行政") + wordCell("", "许可") + "</w:tr></w:tbl></w:tc>" + wordCell("", "161") + "</w:tr></w:tbl>",
-			want: []string{"行政许可 161"},
+			name: "a table holding a table lays out the page and is read as flow",
+			body: "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>正文</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>" +
+				"<w:tbl><w:tr>" + wordCell("", "行政许可") + wordCell("", "161") + "</w:tr></w:tbl></w:tc>" + wordCell("", "二、主动公开") + "</w:tr></w:tbl>",
+			want: []string{"一、总体情况", "正文", "第二行", "行政许可 161", "二、主动公开"},
 		},
 	}
 	for _, tt := range tests {

@@ -6,44 +6,53 @@ import (
 )
 
 // TestExtractThenRead checks the whole path of a published document: the
-// HTML, DOCX and PDF versions of 淮安市人民政府's 2024 report read into the
-// same canonical report as its text version.
+// HTML, DOCX and PDF versions of two reports, one per official format, read
+// into the same result as their text versions: agency, year, format,
+// publication date, canonical report and findings.
 func TestExtractThenRead(t *testing.T) {
-	want, err := ReadText("淮安市人民政府_2024.txt", string(readExtractFixture(t, "read_huaian_2024.txt")))
+	tests := []struct {
+		text string   // the text version, as ReadText's own tests read it
+		docs []string // the same report published in other kinds
+	}{
+		{"read_huaian_2024.txt", []string{
+			"extract_huaian_2024.html",
+			"extract_huaian_2024.docx",
+			"extract_huaian_2024_libreoffice.pdf",
+			"extract_huaian_2024_cairo.pdf",
+		}},
+		{"read_seed_changzhi_2020.txt", []string{
+			"extract_changzhi_2020_gb2312.html",
+			"extract_changzhi_2020.docx",
+			"extract_changzhi_2020.pdf",
+		}},
+	}
+	for _, tt := range tests {
+		want, err := ReadText(tt.text, string(readExtractFixture(t, tt.text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.File = ""
+		wantJSON := resultJSON(t, want)
+		for _, doc := range tt.docs {
+			t.Run(doc, func(t *testing.T) {
+				got, err := ReadText(doc, extractFixture(t, doc))
+				if err != nil {
+					t.Fatalf("ReadText: %v", err)
+				}
+				got.File = ""
+				if gotJSON := resultJSON(t, got); gotJSON != wantJSON {
+					t.Errorf("result differs from the text version's:\n%s\nwant:\n%s", gotJSON, wantJSON)
+				}
+			})
+		}
+	}
+}
+
+func resultJSON(t *testing.T, r *Result) string {
+	t.Helper()
+	b, err := json.MarshalIndent(r, "", " ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantJSON, err := json.MarshalIndent(want.Report, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range []string{
-		"extract_huaian_2024.html",
-		"extract_huaian_2024.docx",
-		"extract_huaian_2024_libreoffice.pdf",
-		"extract_huaian_2024_cairo.pdf",
-	} {
-		t.Run(file, func(t *testing.T) {
-			got, err := ReadText(file, extractFixture(t, file))
-			if err != nil {
-				t.Fatalf("ReadText: %v", err)
-			}
-			if got.Agency != want.Agency || got.Year != want.Year || got.Format != want.Format {
-				t.Errorf("read %s %d format %s, want %s %d format %s",
-					got.Agency, got.Year, got.Format, want.Agency, want.Year, want.Format)
-			}
-			gotJSON, err := json.MarshalIndent(got.Report, "", " ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(gotJSON) != string(wantJSON) {
-				t.Errorf("report differs from the text version's:\n%s\nwant:\n%s", gotJSON, wantJSON)
-			}
-			gotF, _ := json.Marshal(got.Findings)
-			wantF, _ := json.Marshal(want.Findings)
-			if string(gotF) != string(wantF) {
-				t.Errorf("findings %s, want the text version's %s", gotF, wantF)
-			}
-		})
-	}
+	return string(b)
 }

@@ -15,6 +15,7 @@ const (
 type tcell struct {
 	text       string
 	rows, cols int
+	lines      []string // the cell's paragraphs, when the table is read as flow
 }
 
 // tslot is one position of the laid-out grid and the cell covering it.
