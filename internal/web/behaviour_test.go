@@ -315,3 +315,36 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		t.Fatalf("OpenAPI paths and API routes differ:\ndocumented:\n%s\nrouted:\n%s", strings.Join(documented, "\n"), strings.Join(routed, "\n"))
 	}
 }
+
+// TestPlatformEditsHierarchy lets the platform admin change an agency's
+// kind and parent, refuses a cycle, and ignores those fields from an
+// agency admin.
+func TestPlatformEditsHierarchy(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	ctx := context.Background()
+	city, bureau, edu := itoa(e.ids["长治市人民政府"]), itoa(e.ids[demo.Bureau]), e.ids["长治市教育局"]
+	admin := e.login("admin")
+	form := func(name, code, kind, parent string) url.Values {
+		return url.Values{"name": {name}, "code": {code}, "kind": {kind}, "parent_id": {parent}}
+	}
+	res, body := admin.post("/office/a/"+city+"/settings", form("长治市人民政府", "0142700-5", "government", bureau))
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "上级机关不能是本机关或其下级机关") {
+		t.Fatalf("cycle: %d", res.StatusCode)
+	}
+	res, _ = admin.post("/office/a/"+itoa(edu)+"/settings", form("长治市教育局", "0142711-3", "department", bureau))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("move: %d", res.StatusCode)
+	}
+	if a, _ := db.Agency(ctx, edu); a.ParentID != e.ids[demo.Bureau] {
+		t.Fatalf("parent = %d", a.ParentID)
+	}
+	jyj := e.login("jyj-admin")
+	res, _ = jyj.post("/office/a/"+itoa(edu)+"/settings", form("长治市教育局", "0142711-3", "government", "0"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("agency admin save: %d", res.StatusCode)
+	}
+	if a, _ := db.Agency(ctx, edu); a.Kind != "department" || a.ParentID != e.ids[demo.Bureau] {
+		t.Fatalf("an agency admin changed kind or parent: %+v", a)
+	}
+}

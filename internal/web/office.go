@@ -63,13 +63,30 @@ func (s *Server) agencyHome(w http.ResponseWriter, r *http.Request) error {
 
 type agencySettingsPage struct {
 	Page
-	Form  agency.Agency
-	Error string
+	Form    agency.Agency
+	Parents []agency.Agency // the possible parents, for the platform admin
+	Error   string
 }
 
 func (s *Server) agencySettings(w http.ResponseWriter, r *http.Request) error {
-	st := state(r)
-	s.render(w, r, http.StatusOK, "agency_settings", &agencySettingsPage{Page: s.page(r, "机关信息"), Form: *st.agency})
+	return s.renderSettings(w, r, http.StatusOK, *state(r).agency, "")
+}
+
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, a agency.Agency, msg string) error {
+	p := &agencySettingsPage{Page: s.page(r, "机关信息"), Form: a, Error: msg}
+	if p.Platform {
+		all, err := s.db.Agencies(r.Context())
+		if err != nil {
+			return err
+		}
+		tree := agency.NewTree(all)
+		for _, o := range all {
+			if !tree.Within(o.ID, a.ID) {
+				p.Parents = append(p.Parents, o)
+			}
+		}
+	}
+	s.render(w, r, status, "agency_settings", p)
 	return nil
 }
 
@@ -81,6 +98,14 @@ func (s *Server) agencySettingsSave(w http.ResponseWriter, r *http.Request) erro
 	f := r.PostForm
 	a.Name, a.Code, a.Office, a.Address = f.Get("name"), f.Get("code"), f.Get("office"), f.Get("address")
 	a.Hours, a.Phone, a.Email = f.Get("hours"), f.Get("phone"), f.Get("email")
+	if st.p.IsPlatformAdmin() && f.Has("kind") {
+		a.Kind = agency.Kind(f.Get("kind"))
+		parent, err := strconv.ParseInt(f.Get("parent_id"), 10, 64)
+		if err != nil || parent < 0 {
+			return s.settingsError(w, r, a, errs.Invalid("请选择上级机关"))
+		}
+		a.ParentID = parent
+	}
 	if err := checkLengths(map[string]int{a.Office: 200, a.Address: 200, a.Hours: 200, a.Phone: 50, a.Email: 100}); err != nil {
 		return s.settingsError(w, r, a, err)
 	}
@@ -96,8 +121,7 @@ func (s *Server) settingsError(w http.ResponseWriter, r *http.Request, a agency.
 	if status >= 500 {
 		return err
 	}
-	s.render(w, r, status, "agency_settings", &agencySettingsPage{Page: s.page(r, "机关信息"), Form: a, Error: msg})
-	return nil
+	return s.renderSettings(w, r, status, a, msg)
 }
 
 func checkLengths(fields map[string]int) error {
