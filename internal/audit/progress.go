@@ -24,8 +24,13 @@ type Progress struct {
 
 // NewProgress starts the progress of a batch of total reports written to w.
 func NewProgress(w io.Writer, total int) *Progress {
+	return newProgress(w, total, isTerminal(w))
+}
+
+// newProgress is NewProgress with the terminal test done by the caller.
+func newProgress(w io.Writer, total int, tty bool) *Progress {
 	p := &Progress{w: w, total: total}
-	if isTerminal(w) {
+	if tty {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("审核年度报告"),

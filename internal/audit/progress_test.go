@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -24,5 +25,19 @@ func TestProgressPlainWriter(t *testing.T) {
 	p.Finish()
 	if got, want := buf.String(), "已审核 7/10 份报告\n"; got != want {
 		t.Errorf("Finish wrote %q, want %q", got, want)
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, 10, true)
+	p.Add(3)
+	if got := buf.String(); !strings.Contains(got, "审核年度报告") || !strings.Contains(got, "3/10") {
+		t.Errorf("the bar drew %q, want the description and 3/10", got)
+	}
+	p.Add(7)
+	p.Finish()
+	if got := buf.String(); !strings.HasSuffix(got, "已审核 10/10 份报告\n") {
+		t.Errorf("Finish left %q, want the closing line last", got)
 	}
 }
