@@ -1,0 +1,100 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"行政许可", "行政 政许 许可 可"},
+		{"长政发〔2020〕12号", "长政 政发 发 2020 12 号"},
+		{"ＡＢＣ１２３ 公开", "abc123 公开 开"},
+		{"许", "许"},
+		{"GB/T 7714", "gb t 7714"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Join(tt.in); got != tt.want {
+			t.Errorf("Join(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct{ in, fts, ts string }{
+		{"许", `"许" *`, `'许':*`},
+		{"公开", `"公开"`, `'公开'`},
+		{"行政许可", `"行政 政许 许可"`, `('行政' <-> '政许' <-> '许可')`},
+		{"长政发〔2020〕12号", `"长政 政发" AND "2020" AND "12" AND "号" *`, `('长政' <-> '政发') & '2020' & '12' & '号':*`},
+		{"Ａ'B", `"a" AND "b"`, `'a' & 'b'`},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.in, err)
+		}
+		if got := q.FTS5(); got != tt.fts {
+			t.Errorf("FTS5(%q) = %s, want %s", tt.in, got, tt.fts)
+		}
+		if got := q.TSQuery(); got != tt.ts {
+			t.Errorf("TSQuery(%q) = %s, want %s", tt.in, got, tt.ts)
+		}
+	}
+	for _, bad := range []string{"", "  ", "〔〕！", strings.Repeat("字", MaxQuery+1)} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+}
+
+func TestChunks(t *testing.T) {
+	text := strings.Repeat("政府信息公开", 5000) // 30000 characters
+	chunks := Chunks(text)
+	if len(chunks) != 3 {
+		t.Fatalf("%d chunks", len(chunks))
+	}
+	total := 0
+	for _, c := range chunks {
+		n := len(strings.Fields(c))
+		if n > ChunkTokens {
+			t.Fatalf("chunk of %d tokens", n)
+		}
+		total += n
+	}
+	if want := 30000 + (len(chunks)-1)*ChunkOverlap; total != want {
+		t.Fatalf("%d tokens over the chunks, want %d", total, want)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	q, _ := Parse("许可 <b>")
+	got := Snippet("关于行政许可事项的通知 <b>粗体</b>", q)
+	if got != "关于行政<mark>许可</mark>事项的通知 &lt;<mark>b</mark>&gt;粗体&lt;/<mark>b</mark>&gt;" {
+		t.Fatalf("Snippet = %s", got)
+	}
+	long := strings.Repeat("前文", 100) + "许可" + strings.Repeat("后文", 100)
+	got = Snippet(long, q)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "<mark>许可</mark>") {
+		t.Fatalf("long Snippet = %s", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"许", "长政发〔2020〕12号", "a'b", "\"*"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := Parse(s)
+		if err != nil {
+			return
+		}
+		for _, term := range q.Terms {
+			for _, tok := range term.Tokens {
+				if strings.ContainsAny(tok, `'"*:&|!()<> `) {
+					t.Fatalf("token %q of %q would break a query", tok, s)
+				}
+			}
+		}
+	})
+}
