@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,6 +42,24 @@ type server struct {
 	url      string
 	password string
 	cmd      *exec.Cmd
+	once     sync.Once
+	stopErr  error
+}
+
+// stop sends SIGINT and waits for the process to exit, at most 20 s.
+func (s *server) stop() error {
+	s.once.Do(func() {
+		_ = s.cmd.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- s.cmd.Wait() }()
+		select {
+		case s.stopErr = <-done:
+		case <-time.After(20 * time.Second):
+			_ = s.cmd.Process.Kill()
+			s.stopErr = fmt.Errorf("server did not stop within 20s of SIGINT")
+		}
+	})
+	return s.stopErr
 }
 
 // startServer builds the binary and runs `gongkai serve --demo` on a free
@@ -68,17 +87,8 @@ func startServer(t *testing.T) *server {
 	}
 	s := &server{url: "http://" + addr, cmd: cmd}
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("server did not stop cleanly on SIGINT: %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Error("server did not stop within 20s of SIGINT")
+		if err := s.stop(); err != nil {
+			t.Errorf("server did not stop cleanly on SIGINT: %v", err)
 		}
 	})
 	pw := regexp.MustCompile(`用户名 admin  密码 (\S+)`)
@@ -197,5 +207,37 @@ func TestBrowserJourney(t *testing.T) {
 	step(t, ctx2, "forbidden page", chromedp.Navigate(s.url+"/office/a/2/users"), chromedp.WaitVisible(chromedp.CSS(".error")))
 	if refusal := text(t, ctx2, ".error"); !strings.Contains(refusal, "没有权限") {
 		t.Errorf("another agency's admin was not refused: %q", refusal)
+	}
+}
+
+// TestGracefulShutdown starts a request, stops the server while the
+// request's body is still arriving, and checks that the request is answered
+// and the process exits cleanly.
+func TestGracefulShutdown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-binary test skipped in -short mode")
+	}
+	s := startServer(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := "username=admin&password=wrong-password"
+	fmt.Fprintf(conn, "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	time.Sleep(300 * time.Millisecond) // the server is now reading this request
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.stop() }()
+	time.Sleep(500 * time.Millisecond) // shutdown has begun and waits for us
+	if _, err := conn.Write([]byte(body[10:])); err != nil {
+		t.Fatalf("finish the request: %v", err)
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	status, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || !strings.Contains(status, "401") {
+		t.Fatalf("in-flight request: status line %q, err %v", status, err)
+	}
+	if err := <-stopped; err != nil {
+		t.Fatalf("exit after shutdown: %v", err)
 	}
 }
