@@ -62,6 +62,7 @@ func extractPDF(data []byte) (text string, err error) {
 // ToUnicode map and no Unicode encoding: their codes are glyph numbers that
 // ledongthuc/pdf cannot turn into characters.
 func checkPDFFonts(p pdf.Page) error {
+	var bad []string
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
 		if f.V.Key("Subtype").Name() != "Type0" || f.V.Key("ToUnicode").Kind() == pdf.Stream {
@@ -70,9 +71,12 @@ func checkPDFFonts(p pdf.Page) error {
 		if enc := f.V.Key("Encoding"); enc.Kind() == pdf.Name && enc.Name() == "UniGB-UCS2-H" {
 			continue
 		}
-		return fmt.Errorf("ledongthuc/pdf 无法解码字体 %s（CID 字体缺少 ToUnicode 映射，需 OCR 或另存为带文字层的 PDF）", f.BaseFont())
+		bad = append(bad, f.BaseFont())
 	}
-	return nil
+	if len(bad) == 0 {
+		return nil
+	}
+	return fmt.Errorf("ledongthuc/pdf 无法解码字体 %s（CID 字体缺少 ToUnicode 映射，需 OCR 或另存为带文字层的 PDF）", strings.Join(bad, "、"))
 }
 
 // checkPDFText refuses text that is empty (a scan) or mostly undecodable.

@@ -9,6 +9,7 @@ import (
 // summaryRow is one report's line in a batch summary.
 type summaryRow struct {
 	File, Agency, Year, Format string
+	FormatName                 string // the format as readers know it, "" when unknown
 	Errors, Warnings           int
 	Findings                   []summaryFinding
 }
@@ -30,7 +31,7 @@ func summaryRows(rs []*Result) []summaryRow {
 		if r == nil {
 			continue
 		}
-		row := summaryRow{File: r.File, Agency: r.Agency, Format: r.Format}
+		row := summaryRow{File: r.File, Agency: r.Agency, Format: r.Format, FormatName: summaryFormatName(r.Format)}
 		if r.Year != 0 {
 			row.Year = strconv.Itoa(r.Year)
 		}
@@ -51,6 +52,17 @@ func summaryRows(rs []*Result) []summaryRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// summaryFormatName names a report format for readers of the summary.
+func summaryFormatName(f string) string {
+	switch report.Format(f) {
+	case report.Format2019:
+		return "2019 年试行格式"
+	case report.Format2021:
+		return "2021 年格式"
+	}
+	return f
 }
 
 // severityName is the Chinese word for a severity.

@@ -14,8 +14,9 @@ import (
 
 func findingNumber(v float64) *float64 { return &v }
 
-// summaryResults are two audited reports: one with an error and a warning,
-// one clean whose agency and year were not found, and a nil to skip.
+// summaryResults are audited reports: one with an error and a warning, one
+// clean whose agency and year were not found, a nil to skip and a clean
+// report in the 2019 format.
 func summaryResults() []*Result {
 	return []*Result{
 		{
@@ -28,6 +29,7 @@ func summaryResults() []*Result {
 		},
 		nil,
 		{File: "unknown.html"},
+		{File: "长治_2020.docx", Agency: "长治市行政审批服务管理局", Year: 2020, Format: "2019"},
 	}
 }
 
@@ -55,7 +57,9 @@ func TestWriteSummaryXLSX(t *testing.T) {
 		{"汇总", "A3", "unknown.html"},
 		{"汇总", "C3", ""},
 		{"汇总", "E3", "0"},
-		{"汇总", "A4", ""}, // the nil result made no row
+		{"汇总", "A4", "长治_2020.docx"}, // the nil result made no row
+		{"汇总", "D4", "2019"},
+		{"汇总", "A5", ""},
 		{"问题", "D2", "错误"},
 		{"问题", "E2", "applications.balance"},
 		{"问题", "G2", "total"},
@@ -103,12 +107,13 @@ func TestWriteSummaryHTML(t *testing.T) {
 		t.Errorf("a finding's message was not escaped: %d script elements", n)
 	}
 	rows := findElements(findElements(doc, atom.Tbody)[0], atom.Tr)
-	if len(rows) != 2 {
-		t.Fatalf("%d report rows, want 2", len(rows))
+	if len(rows) != 3 {
+		t.Fatalf("%d report rows, want 3", len(rows))
 	}
 	want := [][]string{
 		{"淮安市人民政府_2024.pdf", "淮安市人民政府", "2024", "2021 年格式", "1", "1"},
 		{"unknown.html", "（未识别）", "（未识别）", "（未识别）", "0", "0"},
+		{"长治_2020.docx", "长治市行政审批服务管理局", "2020", "2019 年试行格式", "0", "0"},
 	}
 	for i, tr := range rows {
 		var cells []*html.Node
