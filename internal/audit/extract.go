@@ -85,7 +85,7 @@ func sniffKind(name string, data []byte) (docKind, error) {
 	case ".txt", ".text":
 		return docText, nil
 	}
-	if ext == "" && isPlainText(data) {
+	if ext == "" && (isPlainText(data) || hasUTF16BOM(data)) {
 		return docText, nil
 	}
 	return "", fmt.Errorf("%w：%s", ErrUnsupported, filepath.Base(name))

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // huaianTableLines are the table lines every reader must produce for the
@@ -97,6 +98,8 @@ func TestExtractKinds(t *testing.T) {
 		{"report.txt", []byte("\xEF\xBB\xBF行政许可 161 +14 12209\n"), "行政许可 161 +14 12209", nil},
 		{"report.txt", encodeGBK(t, "行政许可 161 +14 12209\n"), "行政许可 161 +14 12209", nil},
 		{"report", []byte("规章 0 0 0\n"), "规章 0 0 0", nil},
+		{"notepad.txt", utf16LE("\uFEFF规章 0 0 0\r\n"), "规章 0 0 0", nil},
+		{"notepad", utf16LE("\uFEFF规章 0 0 0\r\n"), "规章 0 0 0", nil},
 		{"page.bin", html, "规章 1 0 11", nil},                                // sniffed, not by extension
 		{"noext.htm", []byte("<span>规章</span>&nbsp;<b>1</b>"), "规章 1", nil}, // by extension
 		{"report.xlsx", []byte("PK\x03\x04xl/workbook.xml"), "", ErrUnsupported},
@@ -161,4 +164,13 @@ func assertLinesInOrder(t *testing.T, text string, want []string) {
 		}
 		i++
 	}
+}
+
+// utf16LE encodes s as Windows Notepad saves 「Unicode」 text.
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }
