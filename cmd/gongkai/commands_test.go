@@ -98,3 +98,33 @@ func TestDemoUserBackupAndAuditLog(t *testing.T) {
 		t.Fatalf("tampered log: code %d, out %q, err %q", code, out, errOut)
 	}
 }
+
+// TestHolidaysLoadedIntoTheDatabase loads a year the release does not know
+// and finds `deadline` counting with it.
+func TestHolidaysLoadedIntoTheDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	file := filepath.Join(t.TempDir(), "2028.json")
+	schedule := `{"year": 2028, "papers": [], "days": [{"name": "元旦", "date": "2028-01-03", "isOffDay": true}]}`
+	if err := os.WriteFile(file, []byte(schedule), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// 2027-12-31 (Fri) + 1 working day: 2028-01-03 (Mon) without a schedule,
+	// 2028-01-04 once the loaded schedule makes the 3rd a holiday.
+	code, out, errOut := runStdin(t, "", "deadline", "--received", "2027-12-31", "--days", "1", "--data", dir)
+	if code != 0 || strings.TrimSpace(out) != "2028-01-03" || !strings.Contains(errOut, "警告") {
+		t.Fatalf("before loading: code %d, out %q, err %q", code, out, errOut)
+	}
+	if code, out, errOut := runStdin(t, "", "holidays", "load", "--data", dir, file); code != 0 || !strings.Contains(out, "已载入 2028 年") {
+		t.Fatalf("load: code %d, out %q, err %q", code, out, errOut)
+	}
+	code, out, errOut = runStdin(t, "", "deadline", "--received", "2027-12-31", "--days", "1", "--data", dir)
+	if code != 0 || strings.TrimSpace(out) != "2028-01-04" || strings.Contains(errOut, "2028") {
+		t.Fatalf("after loading: code %d, out %q, err %q", code, out, errOut)
+	}
+	if code, out, _ := runStdin(t, "", "holidays", "list", "--data", dir); code != 0 || !strings.Contains(out, "2028") || !strings.Contains(out, "cli 于") {
+		t.Fatalf("list: code %d, out %q", code, out)
+	}
+	if code, _, errOut := runStdin(t, "", "holidays", "load", "--data", dir, filepath.Join(dir, "missing.json")); code != 1 || !strings.Contains(errOut, "无法打开") {
+		t.Fatalf("missing file: code %d, err %q", code, errOut)
+	}
+}

@@ -18,7 +18,7 @@ const maxDeadlineDays = 1000
 // runDeadline prints the due date of a period of working days counted from
 // the day of receipt, with the embedded holiday schedules plus any given
 // with --holidays. See docs/calendar.md for the contract.
-func runDeadline(_ context.Context, env *cmdEnv, args []string) error {
+func runDeadline(ctx context.Context, env *cmdEnv, args []string) error {
 	fs := flag.NewFlagSet("deadline", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // the flag package's own messages are English
 	fs.Usage = func() {}
@@ -27,6 +27,8 @@ func runDeadline(_ context.Context, env *cmdEnv, args []string) error {
 	var pauseArgs, files stringList
 	fs.Var(&pauseArgs, "pause", "暂停计时的时段 开始:结束（含两端），可重复")
 	fs.Var(&files, "holidays", "另外载入的某年节假日安排 JSON 文件（holiday-cn 格式），可重复")
+	var dbf dbFlags
+	dbf.register(fs, env)
 	if err := fs.Parse(args); err != nil {
 		deadlineUsage(env.stderr, fs)
 		if errors.Is(err, flag.ErrHelp) {
@@ -55,7 +57,7 @@ func runDeadline(_ context.Context, env *cmdEnv, args []string) error {
 		}
 		pauses = append(pauses, p)
 	}
-	cal, err := calendar.Default()
+	cal, err := deadlineCalendar(ctx, env, fs, &dbf)
 	if err != nil {
 		return fmt.Errorf("deadline: %w", err)
 	}
@@ -72,6 +74,23 @@ func runDeadline(_ context.Context, env *cmdEnv, args []string) error {
 	return nil
 }
 
+// deadlineCalendar is the built-in calendar, or, when a database is named
+// (--data, --db, GONGKAI_DATA or GONGKAI_DB), the calendar with the
+// schedules an administrator loaded into it — the one the cases use.
+func deadlineCalendar(ctx context.Context, env *cmdEnv, fs *flag.FlagSet, dbf *dbFlags) (*calendar.Calendar, error) {
+	named := env.getenv("GONGKAI_DATA") != "" || env.getenv("GONGKAI_DB") != ""
+	fs.Visit(func(f *flag.Flag) { named = named || f.Name == "data" || f.Name == "db" })
+	if !named {
+		return calendar.Default()
+	}
+	db, err := dbf.open(ctx, quietLog(env))
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.Calendar(ctx)
+}
+
 // loadScheduleFile adds one holiday schedule file to cal.
 func loadScheduleFile(cal *calendar.Calendar, name string) error {
 	f, err := os.Open(name)
@@ -86,7 +105,7 @@ func loadScheduleFile(cal *calendar.Calendar, name string) error {
 }
 
 func deadlineUsage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintln(w, "用法: gongkai deadline --received YYYY-MM-DD [--days N] [--pause YYYY-MM-DD:YYYY-MM-DD]... [--holidays 文件.json]...")
+	fmt.Fprintln(w, "用法: gongkai deadline --received YYYY-MM-DD [--days N] [--pause YYYY-MM-DD:YYYY-MM-DD]... [--holidays 文件.json]... [--data 目录 | --db URL]")
 	fmt.Fprintln(w, "打印自收到申请之日起第 N 个工作日（收到当日不计入；暂停时段内的工作日不计入）。")
 	fs.SetOutput(w)
 	fs.PrintDefaults()

@@ -1,0 +1,58 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+const schedule2028 = `{"year": 2028, "papers": ["https://example.gov.cn/2028"], "days": [
+	{"name": "元旦", "date": "2028-01-01", "isOffDay": true},
+	{"name": "春节", "date": "2028-01-26", "isOffDay": true},
+	{"name": "春节", "date": "2028-01-29", "isOffDay": false}]}`
+
+func TestHolidaySchedules(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		cal, err := db.Calendar(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cal.HasSchedule(2028) {
+			t.Fatal("2028 known before it was loaded")
+		}
+		s, err := calendar.ParseSchedule(strings.NewReader(schedule2028))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SaveHolidaySchedule(ctx, s, sys); err != nil {
+			t.Fatal(err)
+		}
+		s.Papers = []string{"https://example.gov.cn/2028-corrected"}
+		if err := db.SaveHolidaySchedule(ctx, s, sys); err != nil {
+			t.Fatalf("replace: %v", err)
+		}
+		stored, err := db.HolidaySchedules(ctx)
+		if err != nil || len(stored) != 1 || stored[0].Papers[0] != "https://example.gov.cn/2028-corrected" || stored[0].LoadedBy != "system" {
+			t.Fatalf("HolidaySchedules = %+v, %v", stored, err)
+		}
+		cal, err = db.Calendar(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 2028-01-29 is a Saturday made a working day by the loaded notice.
+		if ok, w := cal.IsWorkingDay(calendar.NewDate(2028, 1, 29)); !ok || !w.Empty() {
+			t.Fatalf("make-up Saturday: working %v, warnings %v", ok, w)
+		}
+		if ok, _ := cal.IsWorkingDay(calendar.NewDate(2028, 1, 26)); ok {
+			t.Fatal("loaded holiday counted as a working day")
+		}
+		if err := db.SaveHolidaySchedule(ctx, calendar.Schedule{Year: 2029}, sys); err == nil {
+			t.Fatalf("empty schedule saved: %v", err)
+		}
+	})
+}
