@@ -25,11 +25,17 @@ var errPDF = errors.New("无法从PDF提取文字")
 // cannot decode rather than return garbage.
 func extractPDF(data []byte) (text string, err error) {
 	defer func() {
-		if p := recover(); p != nil {
+		p := recover()
+		switch {
+		case p == nil:
+		case p == errPDFOps || p == errPDFReads:
+			text, err = "", fmt.Errorf("%w: %w", errPDF, p.(error))
+		default:
 			text, err = "", fmt.Errorf("%w: ledongthuc/pdf 解析失败（文件损坏或不受支持）: %v", errPDF, p)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	br := &budgetReader{r: bytes.NewReader(data), left: pdfReadBudget(len(data))}
+	r, err := pdf.NewReader(br, int64(len(data)))
 	if err != nil && bytes.Contains(data, []byte("/Encrypt")) {
 		return "", fmt.Errorf("%w: PDF 已加密，ledongthuc/pdf 只能解密无打开密码的 RC4/AES-128 文件（AES-256 或有打开密码的请先解密）: %v", errPDF, err)
 	}
@@ -41,6 +47,7 @@ func extractPDF(data []byte) (text string, err error) {
 		return "", fmt.Errorf("%w: 页数 %d 超过上限 %d", errPDF, n, maxPDFPages)
 	}
 	var lines []string
+	ops := 0 // content stream operators run, over all pages
 	for i := 1; i <= n; i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
@@ -49,7 +56,7 @@ func extractPDF(data []byte) (text string, err error) {
 		if err := checkPDFFonts(p); err != nil {
 			return "", fmt.Errorf("%w: 第 %d 页: %w", errPDF, i, err)
 		}
-		lines = append(lines, pdfPageLines(pdfPageGlyphs(p))...)
+		lines = append(lines, pdfPageLines(pdfPageGlyphs(p, &ops))...)
 	}
 	out := strings.Join(lines, "\n")
 	if err := checkPDFText(out); err != nil {

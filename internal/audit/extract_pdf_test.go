@@ -138,6 +138,9 @@ func TestExtractPDFRefusals(t *testing.T) {
 		{"CID font without ToUnicode", buildPDF("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", testCIDs, false), "ToUnicode"},
 		{"no text layer", buildPDF("0 0 100 100 re f", testCIDs, true), "没有文字层"},
 		{"not a PDF body", []byte("%PDF-1.7\ngarbage"), "ledongthuc/pdf"},
+		{"endless content", buildPDFWithForm(strings.Repeat("/X1 Do ", 300), strings.Repeat("q Q ", 10000), testCIDs, true), "内容流操作过多"},
+		{"cross-reference /Prev loop", prevLoop(buildPDF("BT /F2 12 Tf (1) Tj ET", testCIDs, true)), "读取量超过上限"},
+		{"page tree that holds itself", bytes.Replace(buildPDF("BT /F2 12 Tf (1) Tj ET", testCIDs, true), []byte("/Kids [3 0 R]"), []byte("/Kids [2 0 R]"), 1), "无法从PDF提取文字"},
 		{"AES-256 encryption", readExtractFixture(t, "extract_small_aes256.pdf"), "已加密"},
 		{"open password", readExtractFixture(t, "extract_small_userpw.pdf"), "已加密"},
 	}
@@ -165,4 +168,14 @@ func TestExtractPDFEncrypted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prevLoop makes a PDF's cross-reference table name itself as the previous
+// one, which sends a reader without cycle checks round for ever.
+func prevLoop(pdf []byte) []byte {
+	i := bytes.LastIndex(pdf, []byte("startxref\n"))
+	off := strings.TrimSpace(string(pdf[i+len("startxref\n"):]))
+	off = strings.TrimSuffix(off, "%%EOF")
+	off = strings.TrimSpace(off)
+	return bytes.Replace(pdf, []byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev "+off+" >>"), 1)
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"errors"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -12,7 +13,13 @@ const (
 	maxStateDepth    = 64
 	maxFormDepth     = 8   // Form XObjects drawn inside one another
 	maxFormsPerPage  = 256 // Form XObjects drawn in all
+	// maxPDFOps bounds the content stream operators run for one document:
+	// a report page runs a few thousand, a hostile stream could run forever.
+	maxPDFOps = 5_000_000
 )
+
+// errPDFOps stops a walk that ran more operators than maxPDFOps.
+var errPDFOps = errors.New("内容流操作过多（超过 500 万个），文件异常")
 
 // pdfMatrix is a PDF transformation matrix [a b 0; c d 0; e f 1].
 type pdfMatrix [6]float64
@@ -42,14 +49,18 @@ type pdfTextState struct {
 type pdfWalker struct {
 	out   []pdfGlyph
 	forms int
+	ops   *int // operators run so far in the document
 }
 
 // pdfPageGlyphs walks a page's content stream and returns every character with
 // its position and advance width in page space. The library's own walk
 // gives composite (CID) fonts no widths, which breaks table rows apart, and
 // skips text drawn inside Form XObjects.
-func pdfPageGlyphs(p pdf.Page) []pdfGlyph {
-	var w pdfWalker
+//
+// ops counts the operators run in the document; past maxPDFOps the walk
+// panics with errPDFOps, which extractPDF recovers.
+func pdfPageGlyphs(p pdf.Page, ops *int) []pdfGlyph {
+	w := pdfWalker{ops: ops}
 	w.run(p.V.Key("Contents"), p.Resources(), pdfIdentity, 0)
 	return w.out
 }
@@ -61,6 +72,9 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 	st := pdfTextState{ctm: ctm, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
 	var stack []pdfTextState
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+		if *w.ops++; *w.ops > maxPDFOps {
+			panic(errPDFOps)
+		}
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
