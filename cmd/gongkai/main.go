@@ -43,6 +43,7 @@ func commands() map[string]command {
 		"audit-log": {"校验操作日志哈希链 (verify the audit log chain)", runAuditLog},
 		"audit":     {"审核已发布的年度报告 (audit published annual reports)", runAudit},
 		"version":   {"打印版本 (print the version)", runVersion},
+		"report":    {"生成政府信息公开工作年度报告 (write an annual report: json|html|pdf|docx|xlsx)", runReport},
 	}
 }
 

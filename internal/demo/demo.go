@@ -20,6 +20,7 @@ type Store interface {
 	CreateAgency(ctx context.Context, a *agency.Agency, c auditlog.Change) error
 	CreateUser(ctx context.Context, u *auth.User, c auditlog.Change) error
 	Grant(ctx context.Context, userID int64, g auth.Grant, c auditlog.Change) error
+	reportStore
 }
 
 // Account is a demo login.
@@ -91,6 +92,9 @@ func Seed(ctx context.Context, db Store, password string) error {
 		if err := db.Grant(ctx, u.ID, auth.Grant{Role: acc.Role, AgencyID: ids[acc.Agency]}, c); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
+	}
+	if err := seedReports(ctx, db, ids[Bureau], c); err != nil {
+		return err
 	}
 	return nil
 }

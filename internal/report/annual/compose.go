@@ -109,7 +109,7 @@ func document(r *report.Report, p Prose, cat CatalogFigures) *render.Document {
 		case "主动公开":
 			s.Charts = chart("图一 网站各栏目发布信息数量", cat.Columns)
 		case "平台建设":
-			s.Charts = chart("图二 政务新媒体每月发布信息数量", cat.Posts)
+			s.Charts = chart("图二 政务新媒体发布信息数量", cat.Posts)
 		}
 		if len(s.Paragraphs) > 0 || len(s.Charts) > 0 {
 			d.Overview = append(d.Overview, s)

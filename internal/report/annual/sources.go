@@ -29,7 +29,7 @@ type CatalogFigures struct {
 	Columns []Count
 	// Channels are the items published per channel (website, 公众号, …).
 	Channels []Count
-	// Posts are the new-media posts per month (图二), with Original of them original.
+	// Posts are the new-media posts (图二) per channel, with Original of them original.
 	Posts    []Count
 	Original int
 }
