@@ -73,3 +73,38 @@ func TestAuditorUpload(t *testing.T) {
 		t.Errorf("auditor page open to anonymous users: %d", res.StatusCode)
 	}
 }
+
+func TestHolidaysPage(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	admin := e.login("admin")
+	post := func(name string, data []byte) (*http.Response, string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		_ = mw.WriteField("csrf", admin.csrf)
+		if data != nil {
+			fw, _ := mw.CreateFormFile("schedule", name)
+			fw.Write(data)
+		}
+		mw.Close()
+		req, _ := http.NewRequest("POST", e.srv.URL+"/office/platform/holidays", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		return admin.do(req)
+	}
+	res, body := post("2028.json", []byte(`{"year": 2028, "papers": [], "days": [{"name": "春节", "date": "2028-01-29", "isOffDay": false}]}`))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("load: %d %.300s", res.StatusCode, body)
+	}
+	_, page := admin.get("/office/platform/holidays")
+	if !strings.Contains(page, "2028-01-29") || !strings.Contains(page, "admin 于") {
+		t.Errorf("page does not show the loaded year")
+	}
+	for name, data := range map[string][]byte{"bad.json": []byte("{not json"), "empty.json": []byte(`{"year": 2028, "days": []}`)} {
+		res, body := post(name, data)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "无法载入节假日安排") {
+			t.Errorf("%s: status %d", name, res.StatusCode)
+		}
+	}
+	if res, body := post("", nil); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请选择") {
+		t.Errorf("no file: %d", res.StatusCode)
+	}
+}

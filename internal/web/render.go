@@ -52,7 +52,7 @@ var actionLabels = map[string]string{
 	"user.password_change": "修改密码", "user.password_reset": "重设密码",
 	"role.grant": "授予角色", "role.revoke": "撤销角色",
 	"agency.create": "创建机关", "agency.update": "修改机关信息",
-	"api_token.create": "创建API令牌", "api_token.revoke": "撤销API令牌", "demo.seed": "写入演示数据",
+	"api_token.create": "创建API令牌", "holidays.load": "载入节假日安排", "api_token.revoke": "撤销API令牌", "demo.seed": "写入演示数据",
 }
 
 // parsePages parses each page template together with the layout, once.

@@ -87,6 +87,8 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencies},
 		{method: "POST", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencyCreate},
 		{method: "GET", pattern: "/office/platform/audit", access: Platform, h: s.auditLog},
+		{method: "GET", pattern: "/office/platform/holidays", access: Platform, h: s.holidays},
+		{method: "POST", pattern: "/office/platform/holidays", access: Platform, maxBody: 2 << 20, h: s.holidaysLoad},
 		{method: "GET", pattern: "/office/platform/audit.csv", access: Platform, h: s.auditLogCSV},
 
 		// JSON API.
