@@ -126,9 +126,10 @@ type Store interface {
 	Records
 	Litigation
 	CatalogCounter
+	CaseCounter
 }
 
 // NewBuilder returns a builder over the store's records and sources.
 func NewBuilder(db Store) *Builder {
-	return &Builder{Records: db, Sources: Sources{Litigation: db, Catalog: FromCatalog(db)}}
+	return &Builder{Records: db, Sources: Sources{Cases: FromCases(db), Litigation: db, Catalog: FromCatalog(db)}}
 }
