@@ -36,9 +36,10 @@ func extractHTML(data []byte) (string, error) {
 	return strings.Join(w.lines, "\n") + "\n", nil
 }
 
-// htmlEncoding finds the page's character set from its BOM or meta tag; a
-// page that declares none is read as UTF-8 when it is valid UTF-8 and as
-// GB18030 (a superset of GBK and GB2312) otherwise.
+// htmlEncoding finds the page's character set from its BOM or meta tag. A
+// page that declares none, or declares UTF-8 or Latin-1 (old sites often
+// do, wrongly), is read as UTF-8 when it is valid UTF-8 and as GB18030 (a
+// superset of GBK and GB2312) otherwise.
 func htmlEncoding(data []byte) encoding.Encoding {
 	enc, name, certain := charset.DetermineEncoding(data, "")
 	if certain || (name != "windows-1252" && name != "utf-8") {

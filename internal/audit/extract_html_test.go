@@ -28,6 +28,8 @@ func TestExtractHTMLCharsets(t *testing.T) {
 		{"meta gb2312", encodeGBK(t, string(gbPage))},
 		{"no meta, GBK bytes", encodeGBK(t, strings.Replace(string(page), "charset=utf-8", "", 1))},
 		{"UTF-8 BOM", append([]byte("\xEF\xBB\xBF"), page...)},
+		{"meta says utf-8, bytes are GBK", encodeGBK(t, string(page))},
+		{"meta says iso-8859-1, bytes are GBK", encodeGBK(t, strings.Replace(string(page), "charset=utf-8", "charset=iso-8859-1", 1))},
 		{"meta charset attribute", bytes.Replace(page, []byte(`http-equiv="Content-Type" content="text/html; charset=utf-8"`), []byte(`charset="UTF-8"`), 1)},
 	}
 	for _, tt := range tests {
