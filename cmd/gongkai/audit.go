@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/audit"
+	"github.com/gongkai/gongkai/internal/report"
 )
 
 // reportExtensions are the files a directory argument of `gongkai audit`
@@ -45,10 +46,11 @@ func runAudit(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	results, failed, err := readReports(ctx, env, files, *summaryDir != "")
+	results, unreadable, err := readReports(ctx, env, files, *summaryDir != "")
 	if err != nil {
 		return err
 	}
+	failed := len(unreadable)
 	audit.Audit(results)
 	if *asJSON {
 		err = writeAuditJSON(env.stdout, results)
@@ -59,7 +61,8 @@ func runAudit(ctx context.Context, env *cmdEnv, args []string) error {
 		return fmt.Errorf("audit: 输出结果: %w", err)
 	}
 	if *summaryDir != "" {
-		if err := writeSummaries(*summaryDir, results); err != nil {
+		// The summary lists every file, the unreadable ones with the reason.
+		if err := writeSummaries(*summaryDir, append(results, unreadable...)); err != nil {
 			return err
 		}
 	}
@@ -109,24 +112,26 @@ func auditFiles(args []string) ([]string, error) {
 }
 
 // readReports reads every file; a file that cannot be read is reported on
-// stderr and counted in failed, and the others go on.
-func readReports(ctx context.Context, env *cmdEnv, files []string, progress bool) (results []*audit.Result, failed int, err error) {
+// stderr and returned in unreadable as a result with one finding, the
+// reason, and the others go on.
+func readReports(ctx context.Context, env *cmdEnv, files []string, progress bool) (results, unreadable []*audit.Result, err error) {
 	tick := newAuditProgress(env.stderr, len(files), progress)
 	defer tick.Finish()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, 0, fmt.Errorf("audit: 已中止: %w", err)
+			return nil, nil, fmt.Errorf("audit: 已中止: %w", err)
 		}
 		r, err := readReport(f)
 		tick.Add(1)
 		if err != nil {
 			fmt.Fprintf(env.stderr, "gongkai audit: %v\n", err)
-			failed++
+			unreadable = append(unreadable, &audit.Result{File: f, Findings: []report.Finding{{
+				Rule: "read.failed", Severity: report.SeverityError, Message: "无法读取：" + err.Error()}}})
 			continue
 		}
 		results = append(results, r)
 	}
-	return results, failed, nil
+	return results, unreadable, nil
 }
 
 // readReport extracts a file's text and reads it.

@@ -110,3 +110,27 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAuditSummaryListsUnreadableFiles keeps a file that cannot be read in
+// the batch summary, with the reason, beside the files that could.
+func TestAuditSummaryListsUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(auditData, "read_seed_changzhi_2020.txt"), filepath.Join(dir, "seed.txt"))
+	if err := os.WriteFile(filepath.Join(dir, "scan.pdf"), []byte("%PDF-1.4 no text here"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "summary")
+	code, _, stderr := runCmd(t, "audit", "--summary", out, dir)
+	if code != 1 || !strings.Contains(stderr, "scan.pdf") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "summary.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"scan.pdf", "read.failed", "无法读取", "长治市行政审批服务管理局"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("summary.html lacks %q", want)
+		}
+	}
+}
