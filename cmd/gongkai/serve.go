@@ -66,6 +66,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	go expireSessions(ctx, db, log)
+	go publishScheduled(ctx, db, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

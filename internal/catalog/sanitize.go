@@ -45,3 +45,13 @@ func PlainText(body string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// PlainTextSummary returns the first n characters of a body's text, for
+// feeds and lists.
+func PlainTextSummary(body string, n int) string {
+	r := []rune(strings.Join(strings.Fields(PlainText(body)), " "))
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return string(r)
+}

@@ -21,6 +21,7 @@ type Store interface {
 	CreateUser(ctx context.Context, u *auth.User, c auditlog.Change) error
 	Grant(ctx context.Context, userID int64, g auth.Grant, c auditlog.Change) error
 	reportStore
+	catalogStore
 }
 
 // Account is a demo login.
@@ -94,6 +95,9 @@ func Seed(ctx context.Context, db Store, password string) error {
 		}
 	}
 	if err := seedReports(ctx, db, ids[Bureau], c); err != nil {
+		return err
+	}
+	if err := seedCatalog(ctx, db, ids[Bureau], c); err != nil {
 		return err
 	}
 	return nil

@@ -152,20 +152,7 @@ func (db *DB) insertItem(ctx context.Context, tx *sqlx.Tx, it *catalog.Item, c a
 		}
 		it.IndexNo = no
 	}
-	err := tx.GetContext(ctx, &it.ID, tx.Rebind(`INSERT INTO catalog_items (agency_id, column_id, index_no,
-		publisher, title, doc_no, body, body_text, written_on, published_at, scheduled_at, topic, genre, validity,
-		valid_from, invalid_on, article20, channel, original, attribute, attribute_reason, legal_basis,
-		interprets_id, state, author_id, reviewer_id, override, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		it.AgencyID, nullID(it.ColumnID), it.IndexNo, it.Publisher, it.Title, it.DocNo, it.Body, catalog.PlainText(it.Body),
-		it.WrittenOn.String(), nullTime(it.PublishedAt), nullTime(it.ScheduledAt), it.Topic, it.Genre, it.Validity,
-		it.ValidFrom.String(), it.InvalidOn.String(), it.Article20, it.Channel, it.Original, it.Attribute,
-		it.AttributeReason, it.LegalBasis, nullID(it.InterpretsID), it.State, it.AuthorID, it.ReviewerID, it.Override,
-		it.CreatedAt, it.UpdatedAt)
-	if err != nil {
-		if errors.Is(translate(err), errUnique) {
-			return errs.Conflict("索引号 %s 已存在", it.IndexNo)
-		}
+	if err := db.insertRow(ctx, tx, it); err != nil {
 		return err
 	}
 	if err := db.addEvent(ctx, tx, catalog.Event{ItemID: it.ID, Action: catalog.Create, To: it.State,
@@ -300,4 +287,25 @@ func (db *DB) Interpretations(ctx context.Context, id int64) ([]catalog.Item, er
 		out[i] = r.item()
 	}
 	return out, nil
+}
+
+// insertRow inserts the row of it and sets it.ID.
+func (db *DB) insertRow(ctx context.Context, tx *sqlx.Tx, it *catalog.Item) error {
+	err := tx.GetContext(ctx, &it.ID, tx.Rebind(`INSERT INTO catalog_items (agency_id, column_id, index_no,
+		publisher, title, doc_no, body, body_text, written_on, published_at, scheduled_at, topic, genre, validity,
+		valid_from, invalid_on, article20, channel, original, attribute, attribute_reason, legal_basis,
+		interprets_id, state, author_id, reviewer_id, override, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		it.AgencyID, nullID(it.ColumnID), it.IndexNo, it.Publisher, it.Title, it.DocNo, it.Body, catalog.PlainText(it.Body),
+		it.WrittenOn.String(), nullTime(it.PublishedAt), nullTime(it.ScheduledAt), it.Topic, it.Genre, it.Validity,
+		it.ValidFrom.String(), it.InvalidOn.String(), it.Article20, it.Channel, it.Original, it.Attribute,
+		it.AttributeReason, it.LegalBasis, nullID(it.InterpretsID), it.State, it.AuthorID, it.ReviewerID, it.Override,
+		it.CreatedAt, it.UpdatedAt)
+	if err != nil {
+		if errors.Is(translate(err), errUnique) {
+			return errs.Conflict("索引号 %s 已存在", it.IndexNo)
+		}
+		return err
+	}
+	return nil
 }

@@ -42,7 +42,12 @@ type CatalogResults struct {
 }
 
 // Pages returns the number of pages.
-func (r CatalogResults) Pages() int { return (r.Total + r.PerPage - 1) / r.PerPage }
+func (r CatalogResults) Pages() int {
+	if r.PerPage <= 0 {
+		return 0
+	}
+	return (r.Total + r.PerPage - 1) / r.PerPage
+}
 
 // SearchCatalog searches the public (主动公开, published) items. Both engines
 // match the same tokens (internal/search), so they find the same items;
@@ -136,4 +141,27 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+// SitemapLimit is the most URLs one sitemap file may list.
+const SitemapLimit = 50000
+
+// PublicItemDates returns the newest public items (id, agency and
+// UpdatedAt only), at most limit, for the sitemap.
+func (db *DB) PublicItemDates(ctx context.Context, limit int) ([]catalog.Item, error) {
+	var rows []struct {
+		ID        int64   `db:"id"`
+		AgencyID  int64   `db:"agency_id"`
+		UpdatedAt sqlTime `db:"updated_at"`
+	}
+	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, agency_id, updated_at FROM catalog_items
+		WHERE attribute = 'proactive' AND state IN `+publicStates+` ORDER BY published_at DESC, id DESC LIMIT ?`), max(limit, 0))
+	if err != nil {
+		return nil, fmt.Errorf("store: public items: %w", err)
+	}
+	out := make([]catalog.Item, len(rows))
+	for i, r := range rows {
+		out[i] = catalog.Item{ID: r.ID, AgencyID: r.AgencyID, UpdatedAt: r.UpdatedAt.Time}
+	}
+	return out, nil
 }

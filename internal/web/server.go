@@ -58,7 +58,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, db: cfg.DB, auth: cfg.Auth, log: cfg.Log, pages: pages,
 		metrics: newMetrics(prometheus.NewRegistry()), mux: http.NewServeMux()}
-	s.routes = s.routeTable()
+	s.routes = append(s.routeTable(), s.catalogRoutes()...)
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(rt))
 	}

@@ -1,0 +1,293 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/store"
+)
+
+type catalogListPage struct {
+	Page
+	State   catalog.State
+	States  []catalog.State
+	Items   []catalog.Item
+	Columns []catalog.Column
+	CanEdit bool
+	Late    map[int64]bool
+}
+
+// catalogItems lists the agency's information items by state.
+func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	p := &catalogListPage{Page: s.page(r, "主动公开"), State: catalog.State(r.URL.Query().Get("state")), States: catalog.States,
+		CanEdit: st.p.Can(auth.EditInfo, st.agency.ID), Late: map[int64]bool{}}
+	if p.State != "" && p.State.Label() == string(p.State) {
+		return errs.Invalid("状态无效")
+	}
+	var err error
+	if p.Items, err = s.db.Items(r.Context(), store.ItemFilter{AgencyID: st.agency.ID, State: p.State, Limit: 200}); err != nil {
+		return err
+	}
+	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
+		return err
+	}
+	if cal, err := calendar.Default(); err == nil {
+		for _, it := range p.Items {
+			p.Late[it.ID] = it.Late(cal, time.Now())
+		}
+	}
+	s.render(w, r, http.StatusOK, "catalog_items", p)
+	return nil
+}
+
+type catalogFormPage struct {
+	Page
+	Item     catalog.Item
+	Columns  []catalog.Column
+	Policies []catalog.Item
+	Topics   []string
+	Genres   []string
+	Art20    []string
+	Error    string
+}
+
+func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status int, it catalog.Item, msg string) error {
+	st := state(r)
+	title := "新建信息"
+	if it.ID != 0 {
+		title = "修改信息"
+	}
+	p := &catalogFormPage{Page: s.page(r, title), Item: it, Topics: catalog.Topics, Genres: catalog.Genres, Art20: catalog.Article20Items, Error: msg}
+	var err error
+	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
+		return err
+	}
+	if p.Policies, err = s.db.Items(r.Context(), store.ItemFilter{AgencyID: st.agency.ID, State: catalog.Published, Limit: 200}); err != nil {
+		return err
+	}
+	s.render(w, r, status, "catalog_item_form", p)
+	return nil
+}
+
+// catalogNew shows an empty draft form.
+func (s *Server) catalogNew(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	return s.renderItemForm(w, r, http.StatusOK, catalog.Item{Publisher: st.agency.Name, Original: true,
+		WrittenOn: calendar.DateOf(time.Now()), Attribute: catalog.Proactive, Channel: catalog.Website}, "")
+}
+
+// itemFromForm reads the metadata fields of the draft form into it.
+func itemFromForm(r *http.Request, it *catalog.Item) error {
+	f := r.PostForm
+	it.Title, it.DocNo, it.Publisher, it.Body = f.Get("title"), f.Get("doc_no"), f.Get("publisher"), f.Get("body")
+	it.Topic, it.Genre = f.Get("topic"), f.Get("genre")
+	it.Validity, it.Channel, it.Attribute = catalog.Validity(f.Get("validity")), catalog.Channel(f.Get("channel")), catalog.Attribute(f.Get("attribute"))
+	it.Original = f.Get("original") == "1"
+	it.AttributeReason, it.LegalBasis = f.Get("attribute_reason"), f.Get("legal_basis")
+	var err error
+	num := func(name string) int64 {
+		v := strings.TrimSpace(f.Get(name))
+		if v == "" || err != nil {
+			return 0
+		}
+		n, perr := strconv.ParseInt(v, 10, 64)
+		if perr != nil || n < 0 {
+			err = errs.Invalid("字段 %s 应为数字", name)
+		}
+		return n
+	}
+	it.ColumnID, it.InterpretsID, it.Article20 = num("column_id"), num("interprets_id"), int(num("article20"))
+	day := func(name, label string) calendar.Date {
+		v := strings.TrimSpace(f.Get(name))
+		if v == "" || err != nil {
+			return calendar.Date{}
+		}
+		d, derr := calendar.ParseDate(v)
+		if derr != nil {
+			err = errs.Invalid("%s无效，应为 YYYY-MM-DD", label)
+		}
+		return d
+	}
+	it.WrittenOn, it.ValidFrom, it.InvalidOn = day("written_on", "成文日期"), day("valid_from", "生效日期"), day("invalid_on", "废止/失效日期")
+	return err
+}
+
+// catalogCreate stores a new draft.
+func (s *Server) catalogCreate(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	it := catalog.Item{AgencyID: st.agency.ID, AuthorID: st.p.User.ID}
+	err := itemFromForm(r, &it)
+	if err == nil {
+		err = s.db.CreateItem(r.Context(), &it, s.change(r, "item.create"))
+	}
+	if err != nil {
+		return s.itemFormError(w, r, it, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/items/%d?ok=created", st.agency.ID, it.ID), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) itemFormError(w http.ResponseWriter, r *http.Request, it catalog.Item, err error) error {
+	status, _, msg := classify(err)
+	if status >= 500 {
+		return err
+	}
+	return s.renderItemForm(w, r, status, it, msg)
+}
+
+// pathItem loads the {item} of the path, which must belong to the agency.
+func (s *Server) pathItem(r *http.Request) (*catalog.Item, error) {
+	id, err := pathID(r, "item")
+	if err != nil {
+		return nil, err
+	}
+	it, err := s.db.Item(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if it.AgencyID != state(r).agency.ID {
+		return nil, errs.NotFound("信息不存在")
+	}
+	return it, nil
+}
+
+// catalogEdit shows the draft form filled in.
+func (s *Server) catalogEdit(w http.ResponseWriter, r *http.Request) error {
+	it, err := s.pathItem(r)
+	if err != nil {
+		return err
+	}
+	return s.renderItemForm(w, r, http.StatusOK, *it, "")
+}
+
+// catalogUpdate saves a draft.
+func (s *Server) catalogUpdate(w http.ResponseWriter, r *http.Request) error {
+	it, err := s.pathItem(r)
+	if err != nil {
+		return err
+	}
+	if err := itemFromForm(r, it); err != nil {
+		return s.itemFormError(w, r, *it, err)
+	}
+	if err := s.db.UpdateItem(r.Context(), it, s.change(r, "item.edit")); err != nil {
+		return s.itemFormError(w, r, *it, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/items/%d?ok=saved", it.AgencyID, it.ID), http.StatusSeeOther)
+	return nil
+}
+
+type catalogItemPage struct {
+	Page
+	Item        catalog.Item
+	Column      string
+	Findings    []catalog.Finding
+	Events      []catalog.Event
+	Attachments []store.ItemAttachment
+	Late        bool
+	CanEdit     bool
+	CanReview   bool
+	Error       string
+}
+
+// catalogItem shows an item in the back office: metadata, scan findings in
+// context, attachments, history and the actions the user may take.
+func (s *Server) catalogItem(w http.ResponseWriter, r *http.Request) error {
+	return s.renderItem(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, msg string) error {
+	st := state(r)
+	it, err := s.pathItem(r)
+	if err != nil {
+		return err
+	}
+	p := &catalogItemPage{Page: s.page(r, it.Title), Item: *it, Error: msg,
+		CanEdit: st.p.Can(auth.EditInfo, it.AgencyID), CanReview: st.p.Can(auth.ReviewInfo, it.AgencyID)}
+	cols, err := s.db.Columns(r.Context(), it.AgencyID)
+	if err != nil {
+		return err
+	}
+	p.Column = catalog.ColumnPath(cols, it.ColumnID)
+	if p.Findings, err = s.db.Findings(r.Context(), it.ID); err != nil {
+		return err
+	}
+	if p.Events, err = s.db.ItemEvents(r.Context(), it.ID); err != nil {
+		return err
+	}
+	if p.Attachments, err = s.db.Attachments(r.Context(), it.ID); err != nil {
+		return err
+	}
+	if cal, err := calendar.Default(); err == nil {
+		p.Late = it.Late(cal, time.Now())
+	}
+	s.render(w, r, status, "catalog_item", p)
+	return nil
+}
+
+// catalogStep takes a workflow step named by the route: submit (EditInfo),
+// review, publish and withdraw (ReviewInfo).
+func (s *Server) catalogStep(action catalog.Action) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		st := state(r)
+		it, err := s.pathItem(r)
+		if err != nil {
+			return err
+		}
+		f := r.PostForm
+		step := catalog.Step{Action: action, By: catalog.Actor{ID: st.p.User.ID, Name: st.p.User.Username}, Reason: f.Get("reason")}
+		switch action {
+		case catalog.Approve: // the review form says approve or reject
+			switch f.Get("decision") {
+			case "approve":
+			case "reject":
+				step.Action = catalog.Reject
+			default:
+				return errs.Invalid("请选择通过或退回")
+			}
+		case catalog.Publish:
+			switch f.Get("when") {
+			case "now":
+			case "later":
+				at, perr := time.ParseInLocation("2006-01-02T15:04", f.Get("at"), calendar.China)
+				if perr != nil {
+					return errs.Invalid("请填写定时发布的时间")
+				}
+				step.Action, step.When = catalog.Schedule, at
+			default:
+				return errs.Invalid("请选择立即发布或定时发布")
+			}
+		case catalog.Withdraw:
+			if f.Get("what") == "repeal" || f.Get("what") == "expire" {
+				d, perr := calendar.ParseDate(f.Get("on"))
+				if perr != nil {
+					return errs.Invalid("请填写废止或失效日期")
+				}
+				step.Action, step.When = catalog.Repeal, d.Time()
+				if f.Get("what") == "expire" {
+					step.Action = catalog.Expire
+				}
+			}
+		case catalog.Submit:
+			if f.Get("confirm") != "1" {
+				return errs.Invalid("请确认提交审核")
+			}
+		}
+		if _, err := s.db.TransitionItem(r.Context(), st.agency.ID, it.ID, step, s.change(r, "item."+string(step.Action))); err != nil {
+			status, _, msg := classify(err)
+			if status >= 500 {
+				return err
+			}
+			return s.renderItem(w, r, status, msg)
+		}
+		http.Redirect(w, r, fmt.Sprintf("/office/a/%d/items/%d?ok=saved", it.AgencyID, it.ID), http.StatusSeeOther)
+		return nil
+	}
+}

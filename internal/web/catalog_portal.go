@@ -1,0 +1,280 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/store"
+)
+
+// searchForm reads the portal's search parameters.
+func searchForm(r *http.Request) (store.CatalogQuery, error) {
+	v := r.URL.Query()
+	cq := store.CatalogQuery{Text: strings.TrimSpace(v.Get("q")), Topic: v.Get("topic"), Genre: v.Get("genre"),
+		Validity: catalog.Validity(v.Get("validity")), ByDate: v.Get("sort") == "date"}
+	var err error
+	num := func(name string) int64 {
+		s := strings.TrimSpace(v.Get(name))
+		if s == "" || err != nil {
+			return 0
+		}
+		n, perr := strconv.ParseInt(s, 10, 64)
+		if perr != nil || n < 0 {
+			err = errs.Invalid("参数 %s 无效", name)
+		}
+		return n
+	}
+	cq.AgencyID, cq.ColumnID, cq.Page = num("agency"), num("column"), int(num("page"))
+	day := func(name string) calendar.Date {
+		s := strings.TrimSpace(v.Get(name))
+		if s == "" || err != nil {
+			return calendar.Date{}
+		}
+		d, derr := calendar.ParseDate(s)
+		if derr != nil {
+			err = errs.Invalid("日期 %s 无效，应为 YYYY-MM-DD", s)
+		}
+		return d
+	}
+	cq.From, cq.To = day("from"), day("to")
+	if cq.Validity != "" && cq.Validity.Label() == string(cq.Validity) {
+		err = errs.Invalid("有效性无效")
+	}
+	if cq.Page > 10000 {
+		cq.Page = 10000
+	}
+	return cq, err
+}
+
+type hitView struct {
+	store.CatalogHit
+	URL     string
+	Snippet template.HTML
+}
+
+// portalSearchPage is the search page and, with Subject set, an agency's
+// catalog: both list hits the same way.
+type portalSearchPage struct {
+	Page
+	Subject  *agency.Agency
+	Columns  []catalog.Column
+	Column   *catalog.Column
+	Query    store.CatalogQuery
+	Agencies []agency.Agency
+	Topics   []string
+	Genres   []string
+	Results  store.CatalogResults
+	Hits     []hitView
+	Prev     string
+	Next     string
+	Error    string
+	Searched bool
+}
+
+func itemURL(it catalog.Item) string { return fmt.Sprintf("/agencies/%d/items/%d", it.AgencyID, it.ID) }
+
+func hitViews(hits []store.CatalogHit) []hitView {
+	out := make([]hitView, len(hits))
+	for i, h := range hits {
+		// The snippet is escaped by search.Snippet; only <mark> is markup.
+		out[i] = hitView{CatalogHit: h, URL: itemURL(h.Item), Snippet: template.HTML(h.Snippet)}
+	}
+	return out
+}
+
+// pageLinks returns the URLs of the previous and next result pages.
+func pageLinks(r *http.Request, res store.CatalogResults) (prev, next string) {
+	link := func(page int) string {
+		v := r.URL.Query()
+		v.Set("page", strconv.Itoa(page))
+		return r.URL.Path + "?" + v.Encode()
+	}
+	if res.Page > 1 {
+		prev = link(res.Page - 1)
+	}
+	if res.Page < res.Pages() {
+		next = link(res.Page + 1)
+	}
+	return prev, next
+}
+
+// portalSearch is the public full-text search over every agency's catalog.
+func (s *Server) portalSearch(w http.ResponseWriter, r *http.Request) error {
+	p := &portalSearchPage{Page: s.page(r, "信息检索"), Topics: catalog.Topics, Genres: catalog.Genres}
+	var err error
+	if p.Agencies, err = s.db.Agencies(r.Context()); err != nil {
+		return err
+	}
+	status := http.StatusOK
+	p.Query, err = searchForm(r)
+	if err == nil && p.Query.Text != "" {
+		p.Searched = true
+		p.Results, err = s.db.SearchCatalog(r.Context(), p.Query)
+	}
+	if err != nil {
+		var msg string
+		if status, _, msg = classify(err); status >= 500 {
+			return err
+		}
+		p.Error = msg
+	}
+	p.Hits = hitViews(p.Results.Hits)
+	p.Prev, p.Next = pageLinks(r, p.Results)
+	s.render(w, r, status, "portal_search", p)
+	return nil
+}
+
+// portalCatalog lists an agency's public items, all or by column.
+func (s *Server) portalCatalog(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.pathAgency(r)
+	if err != nil {
+		return err
+	}
+	cq, err := searchForm(r)
+	if err != nil {
+		return err
+	}
+	p := &portalSearchPage{Page: s.page(r, a.Name+"政府信息公开目录"), Subject: a}
+	if p.Columns, err = s.db.Columns(r.Context(), a.ID); err != nil {
+		return err
+	}
+	if cq.ColumnID != 0 {
+		for i := range p.Columns {
+			if p.Columns[i].ID == cq.ColumnID {
+				p.Column = &p.Columns[i]
+			}
+		}
+		if p.Column == nil {
+			return errs.NotFound("栏目不存在")
+		}
+	}
+	cq.Text, cq.AgencyID, cq.ByDate = "", a.ID, true
+	if p.Results, err = s.db.SearchCatalog(r.Context(), cq); err != nil {
+		return err
+	}
+	p.Hits = hitViews(p.Results.Hits)
+	p.Prev, p.Next = pageLinks(r, p.Results)
+	s.render(w, r, http.StatusOK, "portal_search", p)
+	return nil
+}
+
+// publicItem loads {item} of {agency} when the public may see it.
+func (s *Server) publicItem(r *http.Request) (*agency.Agency, *catalog.Item, error) {
+	a, err := s.pathAgency(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := pathID(r, "item")
+	if err != nil {
+		return nil, nil, err
+	}
+	it, err := s.db.Item(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if it.AgencyID != a.ID || !it.Public() {
+		return nil, nil, errs.NotFound("信息不存在或未公开")
+	}
+	return a, it, nil
+}
+
+type portalItemPage struct {
+	Page
+	Subject         *agency.Agency
+	Item            catalog.Item
+	Body            template.HTML
+	Column          string
+	Attachments     []store.ItemAttachment
+	Interprets      *catalog.Item
+	Interpretations []catalog.Item
+}
+
+// portalItem shows a published item: its metadata table, body,
+// attachments and linked interpretations.
+func (s *Server) portalItem(w http.ResponseWriter, r *http.Request) error {
+	a, it, err := s.publicItem(r)
+	if err != nil {
+		return err
+	}
+	// The body was sanitised by catalog.Sanitize when it was saved.
+	p := &portalItemPage{Page: s.page(r, it.Title), Subject: a, Item: *it, Body: template.HTML(catalog.Sanitize(it.Body))}
+	cols, err := s.db.Columns(r.Context(), a.ID)
+	if err != nil {
+		return err
+	}
+	p.Column = catalog.ColumnPath(cols, it.ColumnID)
+	if p.Attachments, err = s.db.Attachments(r.Context(), it.ID); err != nil {
+		return err
+	}
+	if p.Interpretations, err = s.db.Interpretations(r.Context(), it.ID); err != nil {
+		return err
+	}
+	if it.InterpretsID != 0 {
+		if pol, err := s.db.Item(r.Context(), it.InterpretsID); err == nil && pol.Public() {
+			p.Interprets = pol
+		}
+	}
+	s.render(w, r, http.StatusOK, "portal_item", p)
+	return nil
+}
+
+// portalAttachment downloads an attachment of a public item.
+func (s *Server) portalAttachment(w http.ResponseWriter, r *http.Request) error {
+	_, it, err := s.publicItem(r)
+	if err != nil {
+		return err
+	}
+	return s.sendAttachment(w, r, it)
+}
+
+// searchAPIItem is one hit of GET /api/v1/search.
+type searchAPIItem struct {
+	IndexNo     string `json:"index_no"`
+	Title       string `json:"title"`
+	Agency      string `json:"agency"`
+	PublishedAt string `json:"published_at"`
+	URL         string `json:"url"`
+	Snippet     string `json:"snippet"`
+}
+
+// apiSearch is the public JSON search: {"total": N, "items": [...]}.
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	cq, err := searchForm(r)
+	if err != nil {
+		return err
+	}
+	if cq.Text == "" {
+		return errs.Invalid("请用参数 q 给出检索词")
+	}
+	res, err := s.db.SearchCatalog(r.Context(), cq)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Total int             `json:"total"`
+		Items []searchAPIItem `json:"items"`
+	}{Total: res.Total, Items: []searchAPIItem{}}
+	for _, h := range res.Hits {
+		out.Items = append(out.Items, searchAPIItem{IndexNo: h.Item.IndexNo, Title: h.Item.Title, Agency: h.Agency,
+			PublishedAt: h.Item.PublishedAt.UTC().Format("2006-01-02T15:04:05Z"), URL: absURL(r, itemURL(h.Item)), Snippet: h.Snippet})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// absURL makes a path absolute on the host the request came to.
+func absURL(r *http.Request, path string) string {
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return (&url.URL{Scheme: scheme, Host: r.Host, Path: path}).String()
+}
