@@ -1,0 +1,84 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// TestCatalogJourney drafts an item with an ID number as the editor, sees
+// the scan block the approval, has the reviewer override and publish, and
+// finds the item in the public search API, the portal and the feed.
+func TestCatalogJourney(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		bureau := e.ids[demo.Bureau]
+		editor, reviewer, other := e.login("spj-editor"), e.login("spj-reviewer"), e.login("jyj-admin")
+		base := fmt.Sprintf("/office/a/%d/items", bureau)
+		res, body := editor.post(base, url.Values{"title": {"关于公布长治市行政审批事项目录的通知"}, "written_on": {"2026-11-20"},
+			"doc_no": {"长审管发〔2026〕7号"}, "body": {"<p>联系人身份证 140402198506121232</p><script>alert(1)</script>"},
+			"validity": {"valid"}, "channel": {"website"}, "attribute": {"proactive"}, "original": {"1"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d %s", res.StatusCode, body)
+		}
+		item := strings.SplitN(res.Header.Get("Location"), "?", 2)[0]
+		if res, _ := editor.post(item+"/submit", url.Values{"confirm": {"1"}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("submit: %d", res.StatusCode)
+		}
+		if res, _ := editor.post(item+"/review", url.Values{"decision": {"approve"}}); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("editor reviewing: %d", res.StatusCode)
+		}
+		if res, _ := other.get(item); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("another agency's admin viewing: %d", res.StatusCode)
+		}
+		res, body = reviewer.get(item)
+		if res.StatusCode != http.StatusOK || !strings.Contains(body, "<mark>140402198506121232</mark>") || strings.Contains(body, "<script>") {
+			t.Fatalf("review page: %d, finding shown %v", res.StatusCode, strings.Contains(body, "<mark>140402198506121232</mark>"))
+		}
+		if res, body := reviewer.post(item+"/review", url.Values{"decision": {"approve"}}); res.StatusCode != http.StatusConflict || !strings.Contains(body, "隐私和保密检查") {
+			t.Fatalf("approve with a finding: %d", res.StatusCode)
+		}
+		for _, step := range []struct {
+			path string
+			form url.Values
+		}{{"/review", url.Values{"decision": {"approve"}, "reason": {"号码为虚构示例，已核实"}}}, {"/publish", url.Values{"when": {"now"}}}} {
+			if res, body := reviewer.post(item+step.path, step.form); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("%s: %d %s", step.path, res.StatusCode, body)
+			}
+		}
+		anon := e.anonymous()
+		for _, q := range []string{"目录", "长审管发〔2026〕7号", "审"} {
+			res, body := anon.get("/api/v1/search?q=" + url.QueryEscape(q) + "&agency=" + itoa(bureau))
+			var out struct {
+				Total int `json:"total"`
+				Items []struct {
+					IndexNo     string `json:"index_no"`
+					Title       string `json:"title"`
+					Agency      string `json:"agency"`
+					PublishedAt string `json:"published_at"`
+				} `json:"items"`
+			}
+			if res.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &out) != nil || out.Total == 0 {
+				t.Fatalf("search %s: %d %s", q, res.StatusCode, body)
+			}
+			if q != "审" && (out.Items[0].Title != "关于公布长治市行政审批事项目录的通知" || out.Items[0].Agency != demo.Bureau || out.Items[0].IndexNo == "") {
+				t.Fatalf("search %s: first hit %+v", q, out.Items[0])
+			}
+		}
+		if res, _ := anon.get("/api/v1/search"); res.StatusCode != http.StatusBadRequest {
+			t.Fatalf("search without q: %d", res.StatusCode)
+		}
+		for _, page := range []string{fmt.Sprintf("/agencies/%d/feed.atom", bureau), "/search?q=" + url.QueryEscape("审批事项目录"), fmt.Sprintf("/agencies/%d/catalog", bureau)} {
+			if res, body := anon.get(page); res.StatusCode != http.StatusOK || !strings.Contains(body, "关于公布长治市行政审批事项目录的通知") {
+				t.Fatalf("%s: %d", page, res.StatusCode)
+			}
+		}
+	})
+}
