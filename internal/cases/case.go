@@ -156,6 +156,8 @@ type Closing struct {
 	// CatalogRef links the published item when the answer is that the
 	// information is already public.
 	CatalogRef string `json:"catalog_ref,omitempty"`
+	// Attached names the information provided with the answer.
+	Attached string `json:"attached,omitempty"`
 }
 
 // Delivery is how and when the answer was delivered.
@@ -297,4 +299,13 @@ func DuplicateKey(a Applicant, r Request) string {
 	}
 	sum := sha256.Sum256([]byte(norm(a.IDNumber) + "\x00" + norm(r.DocNumber) + "\x00" + norm(r.Description)))
 	return hex.EncodeToString(sum[:16])
+}
+
+// Attachment is a file an applicant sent with an application.
+type Attachment struct {
+	ID   int64
+	Name string
+	MIME string
+	Size int64
+	Data []byte
 }

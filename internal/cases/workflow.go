@@ -324,7 +324,7 @@ func (c *Case) Close(cal *calendar.Calendar, cl Closing, today calendar.Date) (E
 	if err := notBefore(cl.On, c.Start(), today, "办结之日"); err != nil {
 		return Event{}, err
 	}
-	cl.Reason, cl.Basis, cl.CatalogRef = strings.TrimSpace(cl.Reason), strings.TrimSpace(cl.Basis), strings.TrimSpace(cl.CatalogRef)
+	cl.Reason, cl.Basis, cl.CatalogRef, cl.Attached = strings.TrimSpace(cl.Reason), strings.TrimSpace(cl.Basis), strings.TrimSpace(cl.CatalogRef), strings.TrimSpace(cl.Attached)
 	if cl.Basis == "" {
 		cl.Basis = info.Basis
 	}
@@ -333,6 +333,8 @@ func (c *Case) Close(cal *calendar.Calendar, cl Closing, today calendar.Date) (E
 		return Event{}, errs.Invalid("请填写答复理由")
 	case cl.Basis == "" || utf8.RuneCountInString(cl.Basis) > MaxShortText:
 		return Event{}, errs.Invalid("请填写法律依据")
+	case utf8.RuneCountInString(cl.Attached) > MaxDescription || utf8.RuneCountInString(cl.CatalogRef) > MaxShortText:
+		return Event{}, errs.Invalid("所附信息或已公开信息的说明过长")
 	}
 	if c.Stage == StageFee {
 		c.Pauses[len(c.Pauses)-1].End = cl.On

@@ -22,6 +22,7 @@ type Store interface {
 	Grant(ctx context.Context, userID int64, g auth.Grant, c auditlog.Change) error
 	reportStore
 	catalogStore
+	caseStore
 }
 
 // Account is a demo login.
@@ -98,6 +99,9 @@ func Seed(ctx context.Context, db Store, password string) error {
 		return err
 	}
 	if err := seedCatalog(ctx, db, ids[Bureau], c); err != nil {
+		return err
+	}
+	if err := seedCases(ctx, db, ids, c); err != nil {
 		return err
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -139,8 +140,7 @@ func closedOn(c *cases.Case) calendar.Date {
 	return c.Closing.On
 }
 
-// Attachment is a file an applicant sent with an application.
-type Attachment struct {
+type attachmentRow struct {
 	ID   int64  `db:"id"`
 	Name string `db:"name"`
 	MIME string `db:"mime"`
@@ -148,17 +148,26 @@ type Attachment struct {
 	Data []byte `db:"data"`
 }
 
+func (r attachmentRow) attachment() cases.Attachment {
+	return cases.Attachment{ID: r.ID, Name: r.Name, MIME: r.MIME, Size: r.Size, Data: r.Data}
+}
+
 // CreateCase stores a new application with its first timeline event and
 // attachments, and records it (masked) in the audit log. It sets c.ID,
-// c.QueryNo, c.SecretHash and c.SubmittedAt and returns the status look-up
-// secret, which is stored only as a hash.
-func (db *DB) CreateCase(ctx context.Context, c *cases.Case, ev cases.Event, files []Attachment, ch auditlog.Change) (secret string, err error) {
+// c.QueryNo, c.SecretHash and, unless given (imports, demo data),
+// c.SubmittedAt, and returns the status look-up secret, which is stored
+// only as a hash.
+func (db *DB) CreateCase(ctx context.Context, c *cases.Case, ev cases.Event, files []cases.Attachment, ch auditlog.Change) (secret string, err error) {
 	secret, err = cases.NewSecret()
 	if err != nil {
 		return "", err
 	}
 	c.SecretHash = cases.HashSecret(secret)
-	c.SubmittedAt = db.now()
+	if c.SubmittedAt.IsZero() {
+		c.SubmittedAt = db.now()
+	} else {
+		c.SubmittedAt = c.SubmittedAt.UTC().Truncate(time.Microsecond)
+	}
 	for attempt := 0; ; attempt++ {
 		if c.QueryNo, err = cases.NewQueryNo(c.SubmittedAt.Year()); err != nil {
 			return "", err
@@ -174,7 +183,7 @@ func (db *DB) CreateCase(ctx context.Context, c *cases.Case, ev cases.Event, fil
 	return secret, nil
 }
 
-func (db *DB) insertCase(ctx context.Context, tx *sqlx.Tx, c *cases.Case, ev cases.Event, files []Attachment, ch auditlog.Change) error {
+func (db *DB) insertCase(ctx context.Context, tx *sqlx.Tx, c *cases.Case, ev cases.Event, files []cases.Attachment, ch auditlog.Change) error {
 	args, err := caseArgs(c)
 	if err != nil {
 		return err

@@ -101,23 +101,47 @@ func (db *DB) SimilarCases(ctx context.Context, c *cases.Case) ([]int64, error) 
 }
 
 // CaseAttachments lists a case's attachments without their data.
-func (db *DB) CaseAttachments(ctx context.Context, caseID int64) ([]Attachment, error) {
-	var out []Attachment
-	err := db.read.SelectContext(ctx, &out, db.read.Rebind(`SELECT id, name, mime, size, '' AS data
+func (db *DB) CaseAttachments(ctx context.Context, caseID int64) ([]cases.Attachment, error) {
+	var rows []attachmentRow
+	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, name, mime, size, '' AS data
 		FROM case_attachments WHERE case_id = ? ORDER BY id`), caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachments of case %d: %w", caseID, err)
+	}
+	out := make([]cases.Attachment, len(rows))
+	for i, r := range rows {
+		out[i] = r.attachment()
 	}
 	return out, nil
 }
 
 // CaseAttachment returns one attachment of a case with its data.
-func (db *DB) CaseAttachment(ctx context.Context, caseID, id int64) (*Attachment, error) {
-	var a Attachment
+func (db *DB) CaseAttachment(ctx context.Context, caseID, id int64) (*cases.Attachment, error) {
+	var a attachmentRow
 	err := db.read.GetContext(ctx, &a, db.read.Rebind(`SELECT id, name, mime, size, data
 		FROM case_attachments WHERE case_id = ? AND id = ?`), caseID, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachment %d: %w", id, notFound(err, "附件不存在"))
 	}
-	return &a, nil
+	out := a.attachment()
+	return &out, nil
+}
+
+// ApplicantMonthCount counts the applications the same applicant (by
+// document number) made to the case's agency earlier in the natural month
+// of its receipt: the Prior of a fee by count (国办函〔2020〕109号第四条).
+func (db *DB) ApplicantMonthCount(ctx context.Context, c *cases.Case) (int, error) {
+	if c.Received.IsZero() {
+		return 0, nil
+	}
+	first := fmt.Sprintf("%04d-%02d-01", c.Received.Year, int(c.Received.Month))
+	var n int
+	err := db.read.GetContext(ctx, &n, db.read.Rebind(`SELECT COUNT(*) FROM cases
+		WHERE agency_id = ? AND id_number = ? AND id <> ? AND received_on >= ?
+		AND (received_on < ? OR (received_on = ? AND id < ?))`),
+		c.AgencyID, c.Applicant.IDNumber, c.ID, first, c.Received.String(), c.Received.String(), c.ID)
+	if err != nil {
+		return 0, fmt.Errorf("store: applications of the applicant this month: %w", err)
+	}
+	return n, nil
 }

@@ -82,7 +82,7 @@ func TestCaseWorkflow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		secret, err := db.CreateCase(ctx, c, ev, []store.Attachment{{Name: "a.pdf", MIME: "application/pdf", Data: []byte("%PDF-1.4")}},
+		secret, err := db.CreateCase(ctx, c, ev, []cases.Attachment{{Name: "a.pdf", MIME: "application/pdf", Data: []byte("%PDF-1.4")}},
 			auditlog.Change{Actor: "public", Action: "case.submit"})
 		if err != nil {
 			t.Fatal(err)

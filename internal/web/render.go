@@ -103,6 +103,8 @@ type Page struct {
 // Nav says which of an agency's back-office pages the user may open.
 type Nav struct {
 	Users, Settings, Audit bool
+	// Cases opens the applications (依申请公开) of the agency.
+	Cases bool
 }
 
 // page builds the frame of a page for the request.
@@ -125,6 +127,7 @@ func (s *Server) page(r *http.Request, title string) Page {
 			Users:    st.p.Can(auth.ManageUsers, st.agency.ID),
 			Settings: st.p.Can(auth.ManageAgency, st.agency.ID),
 			Audit:    st.p.Can(auth.ViewAudit, st.agency.ID),
+			Cases:    st.p.Can(auth.ViewOffice, st.agency.ID),
 		}
 	}
 	return p

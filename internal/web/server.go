@@ -4,6 +4,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
@@ -27,6 +29,9 @@ type Config struct {
 	MaxBody int64
 	// Version is shown in the footer and /healthz.
 	Version string
+	// Calendar counts the working days of case deadlines; nil means the
+	// embedded holiday schedules (calendar.Default).
+	Calendar *calendar.Calendar
 }
 
 // Server is the HTTP side of gongkai.
@@ -51,6 +56,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
+	}
+	if cfg.Calendar == nil {
+		cal, err := calendar.Default()
+		if err != nil {
+			return nil, fmt.Errorf("web: holiday calendar: %w", err)
+		}
+		cfg.Calendar = cal
 	}
 	pages, err := parsePages()
 	if err != nil {

@@ -135,6 +135,7 @@ func (e *env) path(pattern string, agencyName string) string {
 		"{agency}", itoa(e.ids[agencyName]),
 		"{user}", itoa(e.users["spj-editor"]),
 		"{token}", "1",
+		"{case}", "1", "{letter}", "1", "{file}", "1", "{format}", "pdf",
 		"{$}", "",
 	)
 	return r.Replace(pattern)

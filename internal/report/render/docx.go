@@ -60,17 +60,23 @@ func DOCX(w io.Writer, d *Document) error {
 	if stamp.IsZero() {
 		stamp = time.Date(d.Report.Year+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
+	return writeDOCX(w, doc, doc.Images, stamp)
+}
+
+// writeDOCX zips the package parts, executed on data (a *docxDoc or a type
+// embedding one), and the images, all dated stamp.
+func writeDOCX(w io.Writer, data any, images []docxImage, stamp time.Time) error {
 	z := zip.NewWriter(w)
 	for _, p := range docxParts {
 		var buf bytes.Buffer
-		if err := docxTemplates.ExecuteTemplate(&buf, p.template, doc); err != nil {
+		if err := docxTemplates.ExecuteTemplate(&buf, p.template, data); err != nil {
 			return errorf("docx "+p.name, err)
 		}
 		if err := addZipFile(z, p.name, stamp, buf.Bytes()); err != nil {
 			return err
 		}
 	}
-	for _, img := range doc.Images {
+	for _, img := range images {
 		if err := addZipFile(z, "word/media/"+img.Name, stamp, img.PNG); err != nil {
 			return err
 		}

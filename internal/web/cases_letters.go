@@ -1,0 +1,225 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/report/render"
+)
+
+// prefixKind is the letter_templates kind holding an agency's 文号 prefix.
+const prefixKind = "prefix"
+
+// letterPrefix returns the agency's 文号 prefix, by default its name
+// followed by 依申请.
+func (s *Server) letterPrefix(r *http.Request, a *agency.Agency) (string, error) {
+	p, err := s.db.LetterTemplate(r.Context(), a.ID, prefixKind)
+	if err != nil || p != "" {
+		return p, err
+	}
+	return cases.DefaultLetterPrefix(a.Name), nil
+}
+
+// reviewBody is where the applicant may apply for 行政复议: the agency's
+// parent (the 本级人民政府 of a department), or the government above.
+func (s *Server) reviewBody(r *http.Request, a *agency.Agency) string {
+	if a.ParentID != 0 {
+		if p, err := s.db.Agency(r.Context(), a.ParentID); err == nil {
+			return p.Name
+		}
+	}
+	return "上一级人民政府"
+}
+
+// caseLetterIssue issues a letter of the posted kind on the case, from the
+// agency's template, with the next 文号 of its sequence.
+func (s *Server) caseLetterIssue(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	c, err := s.agencyCase(r)
+	if err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		status, _, msg := classify(err)
+		if status >= 500 {
+			return err
+		}
+		return s.renderCase(w, r, c, status, msg, "", "")
+	}
+	kind, err := cases.ParseLetterKind(r.PostForm.Get("kind"))
+	if err != nil {
+		return fail(errs.Invalid("请选择要出具的文书"))
+	}
+	text, err := s.db.LetterTemplate(r.Context(), st.agency.ID, string(kind))
+	if err != nil {
+		return err
+	}
+	prefix, err := s.letterPrefix(r, st.agency)
+	if err != nil {
+		return err
+	}
+	data := cases.LetterData{Agency: st.agency.Name, ReviewBody: s.reviewBody(r, st.agency),
+		Consultee: strings.TrimSpace(r.PostForm.Get("consultee"))}
+	today := s.today()
+	_, err = s.db.IssueLetter(r.Context(), c.ID, st.agency.ID, prefix, func(c *cases.Case) (cases.Letter, error) {
+		return cases.ComposeLetter(kind, text, c, data, s.cfg.Calendar, today)
+	}, s.change(r, "case.letter"))
+	if err != nil {
+		return fail(err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/cases/%d?ok=saved", st.agency.ID, c.ID), http.StatusSeeOther)
+	return nil
+}
+
+// caseLetterFile sends a letter of a case as PDF or DOCX to staff.
+func (s *Server) caseLetterFile(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.agencyCase(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "letter")
+	if err != nil {
+		return err
+	}
+	l, err := s.db.CaseLetter(r.Context(), c.ID, id)
+	if err != nil {
+		return err
+	}
+	return s.sendLetter(w, r, l, r.PathValue("format"))
+}
+
+// caseStatusLetter sends a letter to whoever holds the case's query number
+// and secret (posted, never in a URL).
+func (s *Server) caseStatusLetter(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	id, err := strconv.ParseInt(f.Get("letter"), 10, 64)
+	if err != nil || f.Get("query_no") == "" || f.Get("secret") == "" {
+		return errs.Invalid("请填写查询号、查询码并选择文书")
+	}
+	c, err := s.db.CaseByQuery(r.Context(), f.Get("query_no"), f.Get("secret"))
+	if err != nil {
+		return err
+	}
+	if c.Stage != cases.StageClosed {
+		return errs.NotFound("文书不存在")
+	}
+	l, err := s.db.CaseLetter(r.Context(), c.ID, id)
+	if err != nil {
+		return err
+	}
+	return s.sendLetter(w, r, l, f.Get("format"))
+}
+
+func (s *Server) sendLetter(w http.ResponseWriter, r *http.Request, l *cases.IssuedLetter, format string) error {
+	a, err := s.db.Agency(r.Context(), l.AgencyID)
+	if err != nil {
+		return err
+	}
+	doc := &render.Letter{Agency: a.Name, Number: l.Number, Title: l.Title, Addressee: l.Addressee,
+		Paragraphs: l.Paragraphs, Date: l.IssuedOn.Time()}
+	var buf bytes.Buffer
+	var mime string
+	switch format {
+	case "pdf":
+		err, mime = render.LetterPDF(&buf, doc), "application/pdf"
+	case "docx":
+		err, mime = render.LetterDOCX(&buf, doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	default:
+		return errs.NotFound("文书格式只有 pdf 和 docx")
+	}
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", mime)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(l.Title+"-"+l.Number+"."+format))
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+type letterTemplatesPage struct {
+	Page
+	Prefix    string
+	Templates []letterTemplateForm
+	Error     string
+}
+
+type letterTemplateForm struct {
+	Kind   cases.LetterKind
+	Text   string
+	Custom bool
+}
+
+// letterTemplates shows the agency's letter templates for editing.
+func (s *Server) letterTemplates(w http.ResponseWriter, r *http.Request) error {
+	return s.renderLetterTemplates(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderLetterTemplates(w http.ResponseWriter, r *http.Request, status int, msg string) error {
+	st := state(r)
+	p := &letterTemplatesPage{Page: s.page(r, "文书模板"), Error: msg}
+	var err error
+	if p.Prefix, err = s.letterPrefix(r, st.agency); err != nil {
+		return err
+	}
+	for _, k := range cases.LetterKinds() {
+		t, err := s.db.LetterTemplate(r.Context(), st.agency.ID, string(k))
+		if err != nil {
+			return err
+		}
+		f := letterTemplateForm{Kind: k, Text: t, Custom: t != ""}
+		if t == "" {
+			f.Text = k.DefaultText()
+		}
+		p.Templates = append(p.Templates, f)
+	}
+	s.render(w, r, status, "letter_templates", p)
+	return nil
+}
+
+// letterTemplateSave saves one template (or the 文号 prefix); text equal to
+// the built-in one, or the reset button, restores the built-in text.
+func (s *Server) letterTemplateSave(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	f := r.PostForm
+	kind := f.Get("kind")
+	text := strings.ReplaceAll(f.Get("text"), "\r\n", "\n")
+	fail := func(err error) error {
+		status, _, msg := classify(err)
+		if status >= 500 {
+			return err
+		}
+		return s.renderLetterTemplates(w, r, status, msg)
+	}
+	switch {
+	case kind == prefixKind:
+		text = strings.TrimSpace(text)
+		if text == "" || len([]rune(text)) > 40 {
+			return fail(errs.Invalid("文号前缀不能为空，也不能超过 40 字"))
+		}
+	default:
+		k, err := cases.ParseLetterKind(kind)
+		if err != nil {
+			return fail(errs.Invalid("请选择文书类型"))
+		}
+		if f.Get("reset") != "" || strings.TrimSpace(text) == strings.TrimSpace(k.DefaultText()) {
+			text = ""
+		} else if err := cases.CheckTemplate(k, text); err != nil {
+			return fail(err)
+		}
+	}
+	if err := s.db.SaveLetterTemplate(r.Context(), st.agency.ID, kind, text, s.change(r, "case.letter_template")); err != nil {
+		return fail(err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/letter-templates?ok=saved", st.agency.ID), http.StatusSeeOther)
+	return nil
+}
