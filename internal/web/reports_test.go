@@ -1,0 +1,176 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// reportForm is the editor's form with the demo bureau's 2020 figures,
+// one of them changed.
+func reportForm(row, col, value string) url.Values {
+	f := url.Values{"form": {"report"}}
+	figs := map[string]string{
+		"licensing.prev_items": "161", "licensing.change": "14", "licensing.decisions": "12209",
+		"other_services.prev_items": "111", "other_services.change": "-3", "other_services.decisions": "1301",
+		"fees.prev_items": "3", "fees.change": "-1", "procurement.projects": "12", "procurement.amount_wan": "44.2",
+	}
+	figs[row+"."+col] = value
+	for k, v := range figs {
+		f.Set("fig."+k, v)
+	}
+	f.Set("problems", "主动公开意识不强。")
+	return f
+}
+
+// TestReportWorkflowByRole walks the 2020 report from draft to the portal:
+// who may edit, sign off and publish, the live checks, the frozen version
+// and the correction.
+func TestReportWorkflowByRole(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		bureau := e.ids[demo.Bureau]
+		base := fmt.Sprintf("/office/a/%d/reports/2020", bureau)
+		approver, officer, admin, supervisor := e.login("spj-approver"), e.login("spj-officer"), e.login("admin"), e.login("city-supervisor")
+
+		// Everyone in the office reads the draft; the supervisor too.
+		for _, c := range []*client{approver, officer, supervisor} {
+			if res, body := c.get(base); res.StatusCode != 200 || !strings.Contains(body, "12209") {
+				t.Fatalf("editor: status %d", res.StatusCode)
+			}
+		}
+		// The approver breaks a figure: the cross-year check points at the cell.
+		res, _ := approver.post(base, reportForm("licensing", "prev_items", "160"))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: status %d", res.StatusCode)
+		}
+		_, body := approver.get(base)
+		if !strings.Contains(body, "第二部分 · 行政许可 · 上一年项目数量") || !strings.Contains(body, "应为 161，但 2020 年报告「上一年项目数量」为 160") {
+			t.Errorf("no finding for the broken figure:\n%s", body)
+		}
+		if res, _ := approver.post(base, reportForm("licensing", "decisions", "十二")); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("a non-number: status %d, want 400", res.StatusCode)
+		}
+		approver.post(base, reportForm("licensing", "prev_items", "161"))
+		if _, body := approver.get(base); !strings.Contains(body, "全部勾稽关系检查通过") {
+			t.Errorf("fixed figure still flagged")
+		}
+
+		// Only the agency's own approver signs off; the platform admin may
+		// open the page but not sign, the officer may not even post.
+		confirm := func() url.Values { return url.Values{"confirm": {"1"}} } // post adds the client's CSRF token
+		for name, c := range map[string]*client{"officer": officer, "platform admin": admin, "supervisor": supervisor} {
+			if res, _ := c.post(base+"/sign-off", confirm()); res.StatusCode != http.StatusForbidden {
+				t.Errorf("%s signs off: status %d, want 403", name, res.StatusCode)
+			}
+		}
+		if res, _ := approver.post(base+"/publish", confirm()); res.StatusCode != http.StatusConflict {
+			t.Errorf("publish before sign-off: status %d", res.StatusCode)
+		}
+		if res, _ := approver.post(base+"/sign-off", confirm()); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("approver signs off: status %d", res.StatusCode)
+		}
+		if res, _ := approver.post(base+"/publish", confirm()); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("publish: status %d", res.StatusCode)
+		}
+
+		// The portal shows it, and the downloads work.
+		anon := e.anonymous()
+		portal := fmt.Sprintf("/agencies/%d/reports", bureau)
+		if _, body := anon.get(portal); !strings.Contains(body, "2020年政府信息公开工作年度报告") {
+			t.Errorf("portal list:\n%s", body)
+		}
+		res, body = anon.get(portal + "/2020")
+		if res.StatusCode != 200 || !strings.Contains(body, "12209") || !strings.Contains(body, `href="/report.css"`) || strings.Contains(body, "style=") {
+			t.Errorf("portal report: status %d", res.StatusCode)
+		}
+		for _, f := range []string{"json", "pdf", "docx", "xlsx", "html"} {
+			if res, _ := anon.get(portal + "/2020/file/" + f); res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), "attachment") {
+				t.Errorf("download %s: status %d", f, res.StatusCode)
+			}
+		}
+		if res, _ := anon.get(portal + "/2020/file/odt"); res.StatusCode != 404 {
+			t.Errorf("unknown format: status %d", res.StatusCode)
+		}
+		if res, _ := anon.get(portal + "/2019"); res.StatusCode != 404 {
+			t.Errorf("unpublished year: status %d", res.StatusCode)
+		}
+
+		// A later edit leaves the published version alone; a correction
+		// needs a note and becomes version 2; the portal keeps the history.
+		approver.post(base, reportForm("procurement", "projects", "13"))
+		if _, body := anon.get(portal + "/2020/file/json"); !strings.Contains(body, `"projects": 12`) {
+			t.Errorf("published snapshot changed by a later edit")
+		}
+		approver.post(base+"/sign-off", confirm())
+		if res, _ := approver.post(base+"/publish", confirm()); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("correction without a note: status %d", res.StatusCode)
+		}
+		if res, _ := approver.post(base+"/publish", url.Values{"confirm": {"1"}, "change_note": {"更正采购项目数量"}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("correction: status %d", res.StatusCode)
+		}
+		_, body = anon.get(portal + "/2020")
+		if !strings.Contains(body, "更正采购项目数量") || !strings.Contains(body, "?version=1") {
+			t.Errorf("portal shows no history")
+		}
+		if _, body := anon.get(portal + "/2020/file/json?version=1"); !strings.Contains(body, `"projects": 12`) {
+			t.Errorf("version 1 is not kept")
+		}
+		if res, _ := anon.get(portal + "/2020?version=9"); res.StatusCode != 404 {
+			t.Errorf("unknown version: status %d", res.StatusCode)
+		}
+	})
+}
+
+// TestSupervisorAndLitigation checks the supervisor's overview and
+// combined report, and entering a lawsuit that part 四 counts.
+func TestSupervisorAndLitigation(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		city, bureau := e.ids["长治市人民政府"], e.ids[demo.Bureau]
+		sup := e.login("city-supervisor")
+		res, body := sup.get(fmt.Sprintf("/office/a/%d/reports", city))
+		if res.StatusCode != 200 || !strings.Contains(body, demo.Bureau) || !strings.Contains(body, "已逾期") {
+			t.Errorf("supervisor overview: status %d\n%s", res.StatusCode, body)
+		}
+		if res, body := sup.get(fmt.Sprintf("/office/a/%d/reports/2021/combined", city)); res.StatusCode != 200 || !strings.Contains(body, "13012") {
+			t.Errorf("combined report: status %d", res.StatusCode)
+		}
+		if res, _ := sup.get(fmt.Sprintf("/office/a/%d/reports/2021/combined/file/xlsx", city)); res.StatusCode != 200 {
+			t.Errorf("combined xlsx: status %d", res.StatusCode)
+		}
+
+		lit := fmt.Sprintf("/office/a/%d/litigation", bureau)
+		form := url.Values{"kind": {"litigation_after_review"}, "body": {"长治市中级人民法院"}, "filed": {"2021-08-02"},
+			"stage": {"已审结"}, "result": {"corrected"}, "decided": {"2021-11-20"}}
+		if res, _ := sup.post(lit, url.Values{"kind": form["kind"], "body": form["body"]}); res.StatusCode != http.StatusForbidden {
+			t.Errorf("supervisor enters a lawsuit: status %d", res.StatusCode)
+		}
+		officer := e.login("spj-officer")
+		bad := url.Values{"kind": {"litigation_after_review"}, "body": {"法院"}, "filed": {"2021-13-01"}, "stage": {"一审"}, "result": {"pending"}}
+		if res, body := officer.post(lit, bad); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "年-月-日") {
+			t.Errorf("bad date: status %d", res.StatusCode)
+		}
+		if res, _ := officer.post(lit, form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("officer enters a lawsuit: status %d", res.StatusCode)
+		}
+		rl, err := db.LitigationCounts(context.Background(), bureau, 2021)
+		if err != nil || rl.LitigationAfterReview.Corrected != 1 || rl.Review.Upheld != 1 || rl.LitigationDirect.Pending != 1 {
+			t.Errorf("part 四 of 2021 = %+v, %v", rl, err)
+		}
+		_, body = sup.get(fmt.Sprintf("/office/a/%d/reports/2021/cells/四.litigation_after_review", bureau))
+		if !strings.Contains(body, "长治市中级人民法院") {
+			t.Errorf("drill-down does not list the lawsuit:\n%s", body)
+		}
+		if res, _ := sup.get(fmt.Sprintf("/office/a/%d/reports/2021/cells/五.nothing", bureau)); res.StatusCode != 404 {
+			t.Errorf("unknown cell: status %d", res.StatusCode)
+		}
+	})
+}
