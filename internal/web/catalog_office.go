@@ -3,8 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gongkai/gongkai/internal/auth"
@@ -92,32 +90,10 @@ func itemFromForm(r *http.Request, it *catalog.Item) error {
 	it.Validity, it.Channel, it.Attribute = catalog.Validity(f.Get("validity")), catalog.Channel(f.Get("channel")), catalog.Attribute(f.Get("attribute"))
 	it.Original = f.Get("original") == "1"
 	it.AttributeReason, it.LegalBasis = f.Get("attribute_reason"), f.Get("legal_basis")
-	var err error
-	num := func(name string) int64 {
-		v := strings.TrimSpace(f.Get(name))
-		if v == "" || err != nil {
-			return 0
-		}
-		n, perr := strconv.ParseInt(v, 10, 64)
-		if perr != nil || n < 0 {
-			err = errs.Invalid("字段 %s 应为数字", name)
-		}
-		return n
-	}
-	it.ColumnID, it.InterpretsID, it.Article20 = num("column_id"), num("interprets_id"), int(num("article20"))
-	day := func(name, label string) calendar.Date {
-		v := strings.TrimSpace(f.Get(name))
-		if v == "" || err != nil {
-			return calendar.Date{}
-		}
-		d, derr := calendar.ParseDate(v)
-		if derr != nil {
-			err = errs.Invalid("%s无效，应为 YYYY-MM-DD", label)
-		}
-		return d
-	}
-	it.WrittenOn, it.ValidFrom, it.InvalidOn = day("written_on", "成文日期"), day("valid_from", "生效日期"), day("invalid_on", "废止/失效日期")
-	return err
+	fr := fieldReader{v: f}
+	it.ColumnID, it.InterpretsID, it.Article20 = fr.id("column_id", "栏目"), fr.id("interprets_id", "所解读的政策"), int(fr.id("article20", "第二十条事项"))
+	it.WrittenOn, it.ValidFrom, it.InvalidOn = fr.date("written_on", "成文日期"), fr.date("valid_from", "生效日期"), fr.date("invalid_on", "废止/失效日期")
+	return fr.err
 }
 
 // catalogCreate stores a new draft.

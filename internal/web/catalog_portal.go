@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/agency"
-	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/store"
@@ -20,31 +19,10 @@ func searchForm(r *http.Request) (store.CatalogQuery, error) {
 	v := r.URL.Query()
 	cq := store.CatalogQuery{Text: strings.TrimSpace(v.Get("q")), Topic: v.Get("topic"), Genre: v.Get("genre"),
 		Validity: catalog.Validity(v.Get("validity")), ByDate: v.Get("sort") == "date"}
-	var err error
-	num := func(name string) int64 {
-		s := strings.TrimSpace(v.Get(name))
-		if s == "" || err != nil {
-			return 0
-		}
-		n, perr := strconv.ParseInt(s, 10, 64)
-		if perr != nil || n < 0 {
-			err = errs.Invalid("参数 %s 无效", name)
-		}
-		return n
-	}
-	cq.AgencyID, cq.ColumnID, cq.Page = num("agency"), num("column"), int(num("page"))
-	day := func(name string) calendar.Date {
-		s := strings.TrimSpace(v.Get(name))
-		if s == "" || err != nil {
-			return calendar.Date{}
-		}
-		d, derr := calendar.ParseDate(s)
-		if derr != nil {
-			err = errs.Invalid("日期 %s 无效，应为 YYYY-MM-DD", s)
-		}
-		return d
-	}
-	cq.From, cq.To = day("from"), day("to")
+	fr := fieldReader{v: v}
+	cq.AgencyID, cq.ColumnID, cq.Page = fr.id("agency", "机关"), fr.id("column", "栏目"), int(fr.id("page", "页码"))
+	cq.From, cq.To = fr.date("from", "起始日期"), fr.date("to", "截止日期")
+	err := fr.err
 	if cq.Validity != "" && cq.Validity.Label() == string(cq.Validity) {
 		err = errs.Invalid("有效性无效")
 	}

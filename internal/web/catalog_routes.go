@@ -23,6 +23,8 @@ func (s *Server) catalogRoutes() []route {
 		{method: "GET", pattern: "/office/a/{agency}/items", access: InAgency, perm: auth.ViewOffice, h: s.catalogItems},
 		{method: "GET", pattern: "/office/a/{agency}/items/new", access: InAgency, perm: auth.EditInfo, h: s.catalogNew},
 		{method: "POST", pattern: "/office/a/{agency}/items", access: InAgency, perm: auth.EditInfo, h: s.catalogCreate},
+		{method: "GET", pattern: "/office/a/{agency}/items/import", access: InAgency, perm: auth.EditInfo, h: s.catalogImportForm},
+		{method: "POST", pattern: "/office/a/{agency}/items/import", access: InAgency, perm: auth.EditInfo, maxBody: maxImport + 1<<20, h: s.catalogImport},
 		{method: "GET", pattern: item, access: InAgency, perm: auth.ViewOffice, h: s.catalogItem},
 		{method: "GET", pattern: item + "/edit", access: InAgency, perm: auth.EditInfo, h: s.catalogEdit},
 		{method: "POST", pattern: item, access: InAgency, perm: auth.EditInfo, h: s.catalogUpdate},

@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -79,6 +82,43 @@ func TestCatalogJourney(t *testing.T) {
 			if res, body := anon.get(page); res.StatusCode != http.StatusOK || !strings.Contains(body, "关于公布长治市行政审批事项目录的通知") {
 				t.Fatalf("%s: %d", page, res.StatusCode)
 			}
+		}
+	})
+}
+
+// postFile posts one file as the multipart form field "file", with the CSRF token.
+func (c *client) postFile(path, name string, data []byte) (*http.Response, string) {
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	_ = mw.WriteField("csrf", c.csrf)
+	fw, _ := mw.CreateFormFile("file", name)
+	_, _ = fw.Write(data)
+	_ = mw.Close()
+	req, _ := http.NewRequest("POST", c.e.srv.URL+path, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.do(req)
+}
+
+func TestCatalogImport(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		e := newEnv(t, db)
+		path := fmt.Sprintf("/office/a/%d/items/import", e.ids[demo.Bureau])
+		editor, admin := e.login("spj-editor"), e.login("admin")
+		bad := "标题,成文日期,发布日期,栏目\n导入一,2020-01-02,2020-01-05,工作动态\n导入二,2020-13-01,,\n"
+		res, body := editor.postFile(path, "a.csv", []byte(bad))
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "<td>3</td>") || !strings.Contains(body, "成文日期") {
+			t.Fatalf("bad file: %d", res.StatusCode)
+		}
+		good := strings.Replace(bad, "2020-13-01", "2020-12-01", 1)
+		if res, body := editor.postFile(path, "a.csv", []byte(good)); res.StatusCode != http.StatusOK || !strings.Contains(body, "已导入 2 条") || !strings.Contains(body, "作为草稿导入") {
+			t.Fatalf("editor import: %d", res.StatusCode)
+		}
+		if res, body := admin.postFile(path, "a.csv", []byte(good)); res.StatusCode != http.StatusOK || strings.Contains(body, "作为草稿导入") {
+			t.Fatalf("admin import: %d", res.StatusCode)
+		}
+		r, err := db.SearchCatalog(context.Background(), store.CatalogQuery{Text: "导入一"})
+		if err != nil || r.Total != 1 {
+			t.Fatalf("published imports found: %d, %v", r.Total, err)
 		}
 	})
 }
