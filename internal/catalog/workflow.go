@@ -111,6 +111,9 @@ type Step struct {
 // needs two people), comments on rejection and reasons on withdrawal, and
 // that scan findings block approval unless overridden in writing.
 func (it *Item) Apply(step Step, now time.Time) (Event, error) {
+	orig := it
+	next := *it
+	it = &next
 	reason := strings.TrimSpace(step.Reason)
 	ev := Event{ItemID: it.ID, Action: step.Action, From: it.State, ActorID: step.By.ID, Actor: step.By.Name, Reason: reason, At: now}
 	need := func(from ...State) error {
@@ -188,6 +191,7 @@ func (it *Item) Apply(step Step, now time.Time) (Event, error) {
 	}
 	ev.To = it.State
 	it.UpdatedAt = now
+	*orig = next
 	return ev, nil
 }
 
