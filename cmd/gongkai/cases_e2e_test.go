@@ -1,0 +1,87 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/gongkai/gongkai/internal/cases"
+)
+
+// TestCaseJourney: a citizen applies on the portal; the bureau's case
+// officer confirms receipt, asks for a correction, records the corrected
+// application, closes the case as partially disclosed and issues the
+// answer letter; the citizen then sees the outcome and the letter on the
+// public status page. All on a phone-sized window, against the real binary.
+func TestCaseJourney(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser journey skipped in -short mode")
+	}
+	citizen := browser(t)
+	s := startServer(t)
+	id := cases.CompleteResidentID("14040219880808123")
+
+	step(t, citizen, "portal agency page", chromedp.Navigate(s.url+"/agencies/2"), chromedp.WaitVisible(chromedp.ID("apply")))
+	step(t, citizen, "open the form", chromedp.Click(chromedp.ID("apply")), chromedp.WaitVisible(chromedp.ID("description")))
+	step(t, citizen, "apply",
+		chromedp.SendKeys(chromedp.ID("name"), "周晓燕"),
+		chromedp.SendKeys(chromedp.ID("id_number"), id),
+		chromedp.SendKeys(chromedp.ID("phone"), "13700001111"),
+		chromedp.SendKeys(chromedp.ID("description"), "2025年行政审批事项办理时限"),
+		chromedp.Click(chromedp.ID("submit-application")),
+		chromedp.WaitVisible(chromedp.ID("query-no")),
+	)
+	queryNo, secret := text(t, citizen, "#query-no"), text(t, citizen, "#secret")
+	if !strings.HasPrefix(queryNo, "GK") || len(secret) != 24 {
+		t.Fatalf("query number %q, secret %q", queryNo, secret)
+	}
+
+	officer := browser(t)
+	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	due := today.AddDate(0, 0, 14).Format("2006-01-02")
+	step(t, officer, "officer login", login(s, "spj-officer"), chromedp.WaitVisible(chromedp.Search(`//h1[text()="长治市行政审批服务管理局"]`)))
+	step(t, officer, "case list", chromedp.Navigate(s.url+"/office/a/2/cases"),
+		chromedp.Click(chromedp.Search(`//a[text()="`+queryNo+`"]`)), chromedp.WaitVisible(chromedp.ID("do-confirm")))
+	if got := text(t, officer, "main"); !strings.Contains(got, id) {
+		t.Errorf("the case officer does not see the ID number: %q", got)
+	}
+	stage := func(ctx2 string) {
+		t.Helper()
+		step(t, officer, "stage "+ctx2, chromedp.WaitVisible(chromedp.Search(`//td[@id="stage" and text()="`+ctx2+`"]`)))
+	}
+	step(t, officer, "confirm", chromedp.Click(chromedp.ID("do-confirm")))
+	stage("办理中")
+	step(t, officer, "ask for a correction",
+		chromedp.SendKeys(chromedp.ID("what"), "请写明所需统计的具体事项"),
+		chromedp.SetValue(chromedp.ID("cor_due"), due),
+		chromedp.Click(chromedp.ID("do-correction")))
+	stage("待申请人补正")
+	step(t, officer, "record the correction",
+		chromedp.SendKeys(chromedp.ID("cor_desc"), "2025年企业设立登记事项的平均办理时限"),
+		chromedp.Click(chromedp.ID("do-corrected")))
+	stage("办理中")
+	step(t, officer, "close",
+		chromedp.SetValue(chromedp.ID("outcome-select"), "partially_disclosed"),
+		chromedp.SendKeys(chromedp.ID("close_reason"), "统计表中涉及企业商业秘密的部分不予公开，其余部分予以公开。"),
+		chromedp.Click(chromedp.ID("do-close")))
+	stage("已办结")
+	step(t, officer, "answer letter", chromedp.SetValue(chromedp.ID("letter-kind"), "answer"), chromedp.Click(chromedp.ID("do-letter")),
+		chromedp.WaitVisible(chromedp.Search(`//ul[@id="letters"]/li[contains(., "答复书")]`)))
+
+	step(t, citizen, "status page", chromedp.Navigate(s.url+"/cases/status"),
+		chromedp.SendKeys(chromedp.ID("query_no"), queryNo),
+		chromedp.SendKeys(chromedp.ID("secret"), secret),
+		chromedp.Click(chromedp.ID("lookup")),
+		chromedp.WaitVisible(chromedp.ID("stage")))
+	page := text(t, citizen, "main")
+	for _, want := range []string{"已办结", "部分公开", "政府信息公开申请答复书", "2025年企业设立登记事项的平均办理时限", "60日内", "下载 PDF"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("status page lacks %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, id) || strings.Contains(page, "13700001111") {
+		t.Error("the public status page shows personal data")
+	}
+}
