@@ -114,9 +114,6 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	fail := func(err error) (CatalogResults, error) {
 		return res, fmt.Errorf("store: search catalog %q: %w", cq.Text, err)
 	}
-	if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
-		return fail(err)
-	}
 	order := ` ORDER BY ` + score + `, i.published_at DESC, i.id DESC`
 	if cq.ByDate || match == "" {
 		order = ` ORDER BY i.published_at DESC, i.id DESC`
@@ -124,12 +121,21 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	var rows []struct {
 		itemRow
 		Agency string `db:"agency_name"`
+		Total  int    `db:"total"`
 	}
 	cols := "i." + strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ", ", ", i.")
-	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT `+cols+`, a.name AS agency_name`+from+where+order+` LIMIT ? OFFSET ?`),
+	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT `+cols+`, a.name AS agency_name, count(*) OVER () AS total`+from+where+order+` LIMIT ? OFFSET ?`),
 		append(args, cq.PerPage, (cq.Page-1)*cq.PerPage)...)
 	if err != nil {
 		return fail(err)
+	}
+	if len(rows) > 0 {
+		res.Total = rows[0].Total
+	} else if cq.Page > 1 {
+		// Past the last page: count the matches on their own.
+		if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
+			return fail(err)
+		}
 	}
 	for _, r := range rows {
 		h := CatalogHit{Item: r.item(), Agency: r.Agency}

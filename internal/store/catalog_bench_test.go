@@ -1,0 +1,143 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// benchWords is the vocabulary of the synthetic catalog: words of
+// government notices, so bigrams repeat as they do in real text.
+var benchWords = strings.Fields(`行政 许可 审批 服务 管理 公开 政务 信息 办理 结果 通知 公告 关于 印发 实施 方案 工作 要点
+	优化 营商 环境 改革 推进 深化 放管服效 一网通办 承诺制 标准地 全代办 市场 主体 企业 群众 办事 窗口 大厅 材料 申请
+	受理 审查 决定 送达 时限 压缩 流程 再造 事项 清单 目录 权责 运行 流程图 制度 建设 法制 依法 行政 执法 公示 监督
+	检查 评估 考核 财政 预算 决算 收费 项目 采购 招标 投标 建设 工程 规划 施工 竣工 验收 环境 保护 安全 生产 食品
+	药品 质量 教育 卫生 健康 医疗 社会 保障 就业 扶贫 乡村 振兴 交通 水利 能源 农业 林业 文化 旅游 体育 民政 应急
+	长治 山西 城区 县区 乡镇 街道 社区 人民 政府 部门 单位 局 中心 办公室 科室 年度 季度 月份 本市 全省 全国`)
+
+// synthItem returns a public item of about 1 KB of Chinese text, words
+// drawn with a Zipf distribution (s = 1.1) so that, as in real notices, a
+// few words are everywhere and most are rare.
+func synthItem(r *rand.Rand, z *rand.Zipf, i int, column int64) catalog.Item {
+	var b strings.Builder
+	for b.Len() < 1000 {
+		b.WriteString(benchWords[z.Uint64()])
+		if r.IntN(8) == 0 {
+			b.WriteString("，")
+		}
+	}
+	title := benchWords[r.IntN(len(benchWords))] + benchWords[r.IntN(len(benchWords))] + "的通知（" + strconv.Itoa(i) + "）"
+	published := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.IntN(5*365*24)) * time.Hour)
+	return catalog.Item{ColumnID: column, Publisher: "合成机关", Title: title, Body: "<p>" + b.String() + "</p>",
+		WrittenOn: calendar.DateOf(published).AddDays(-3), PublishedAt: published, CreatedAt: published,
+		State: catalog.Published, Attribute: catalog.Proactive, Channel: catalog.Website, Original: true}
+}
+
+// benchSize is the number of synthetic items: GONGKAI_BENCH_ITEMS, default
+// 20000 (about two minutes per engine on two cores).
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("GONGKAI_BENCH_ITEMS")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}
+
+// benchAgencies is how many agencies share the synthetic items.
+const benchAgencies = 300
+
+// fillCatalog imports n synthetic items spread over benchAgencies
+// agencies, in batches of 1000, and returns the agencies and the time it
+// took (rows, index and audit included).
+func fillCatalog(b *testing.B, db *store.DB, n int) ([]int64, time.Duration) {
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(1, 2))
+	z := rand.NewZipf(r, 1.1, 8, uint64(len(benchWords)-1))
+	r.Shuffle(len(benchWords), func(i, j int) { benchWords[i], benchWords[j] = benchWords[j], benchWords[i] })
+	var ids []int64
+	for i := 0; i < benchAgencies; i++ {
+		a := &agency.Agency{Name: fmt.Sprintf("合成机关%03d", i), Code: fmt.Sprintf("B%06d", i), Kind: agency.Department}
+		if err := db.CreateAgency(ctx, a, sys); err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	start := time.Now()
+	per := map[int64][]catalog.Item{}
+	flush := func(id int64) {
+		if err := db.ImportItems(ctx, id, per[id], sys); err != nil {
+			b.Fatal(err)
+		}
+		per[id] = nil
+	}
+	for i := 0; i < n; i++ {
+		id := ids[r.IntN(len(ids))]
+		per[id] = append(per[id], synthItem(r, z, i, 0))
+		if len(per[id]) == 1000/benchAgencies+1 {
+			flush(id)
+		}
+	}
+	for id, items := range per {
+		if len(items) > 0 {
+			flush(id)
+		}
+	}
+	return ids, time.Since(start)
+}
+
+// BenchmarkCatalog builds a synthetic catalog on each engine, reports the
+// index build rate, then search latency percentiles for one-, two- and
+// four-character queries, across all agencies and within one.
+func BenchmarkCatalog(b *testing.B) {
+	for _, d := range storetest.Dialects {
+		b.Run(string(d), func(b *testing.B) {
+			db := storetest.Open(b, d)
+			n := benchSize()
+			ids, took := fillCatalog(b, db, n)
+			b.Logf("%s: %d items of ~1 KB over %d agencies indexed in %s (%.0f items/s)", d, n, benchAgencies, took.Round(time.Millisecond), float64(n)/took.Seconds())
+			queries := map[string][]string{
+				"1char": {"许", "审", "公", "局", "教", "药"},
+				"2char": {"许可", "公开", "审批", "营商", "采购", "扶贫"},
+				"4char": {"行政许可", "政务公开", "营商环境", "乡村振兴", "安全生产", "一网通办"},
+			}
+			for _, kind := range []string{"1char", "2char", "4char"} {
+				for _, scope := range []string{"all", "agency"} {
+					b.Run(kind+"/"+scope, func(b *testing.B) {
+						var lat []time.Duration
+						matched := 0
+						for i := 0; b.Loop(); i++ {
+							q := store.CatalogQuery{Text: queries[kind][i%len(queries[kind])]}
+							if scope == "agency" {
+								q.AgencyID = ids[i%len(ids)]
+							}
+							t0 := time.Now()
+							res, err := db.SearchCatalog(context.Background(), q)
+							if err != nil {
+								b.Fatal(err)
+							}
+							lat = append(lat, time.Since(t0))
+							matched += res.Total
+						}
+						sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+						pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+						b.ReportMetric(pct(0.50), "p50-ms")
+						b.ReportMetric(pct(0.95), "p95-ms")
+						b.ReportMetric(pct(0.99), "p99-ms")
+						b.ReportMetric(float64(matched)/float64(len(lat)), "matches/op")
+					})
+				}
+			}
+		})
+	}
+}
