@@ -29,7 +29,9 @@ type reportEditPage struct {
 	Reminder      string
 	Formats       []string
 	Preview       template.HTML
-	Error         string
+	// Glyphs are characters the PDF's embedded font cannot draw.
+	Glyphs string
+	Error  string
 }
 
 type enteredRow struct {
@@ -115,6 +117,11 @@ func (s *Server) renderReportEdit(w http.ResponseWriter, r *http.Request, status
 	if p.Preview, err = reportHTML(built.Document); err != nil {
 		return err
 	}
+	missing, err := render.MissingGlyphs(built.Document)
+	if err != nil {
+		return err
+	}
+	p.Glyphs = string(missing)
 	s.render(w, r, status, "report_edit", p)
 	return nil
 }

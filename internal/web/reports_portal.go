@@ -111,3 +111,15 @@ func (s *Server) reportCSS(w http.ResponseWriter, _ *http.Request) error {
 	_, err := w.Write([]byte(render.CSS()))
 	return err
 }
+
+// apiReport returns a published report as the canonical JSON model of
+// report-model.md: the latest version, or ?version=N.
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
+	_, _, v, _, err := s.publishedVersion(r)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("X-Report-Version", strconv.Itoa(v.Version))
+	writeJSON(w, http.StatusOK, annual.FromVersion(v).Document.Report)
+	return nil
+}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -58,9 +59,15 @@ func TestReportWorkflowByRole(t *testing.T) {
 		if res, _ := approver.post(base, reportForm("licensing", "decisions", "十二")); res.StatusCode != http.StatusBadRequest {
 			t.Errorf("a non-number: status %d, want 400", res.StatusCode)
 		}
+		glyph := reportForm("licensing", "prev_items", "161")
+		glyph.Set("other", "本年度无其他事项😀")
+		approver.post(base, glyph)
+		if _, body := approver.get(base); !strings.Contains(body, `id="glyphs"`) || !strings.Contains(body, "全部勾稽关系检查通过") {
+			t.Errorf("no warning of a glyph the PDF cannot draw, or the fixed figure is still flagged")
+		}
 		approver.post(base, reportForm("licensing", "prev_items", "161"))
-		if _, body := approver.get(base); !strings.Contains(body, "全部勾稽关系检查通过") {
-			t.Errorf("fixed figure still flagged")
+		if _, body := approver.get(base); strings.Contains(body, `id="glyphs"`) {
+			t.Errorf("glyph warning without the glyph")
 		}
 
 		// Only the agency's own approver signs off; the platform admin may
@@ -98,6 +105,19 @@ func TestReportWorkflowByRole(t *testing.T) {
 		}
 		if res, _ := anon.get(portal + "/2020/file/odt"); res.StatusCode != 404 {
 			t.Errorf("unknown format: status %d", res.StatusCode)
+		}
+		res, body = anon.get(fmt.Sprintf("/api/v1/agencies/%d/reports/2020", bureau))
+		var api struct {
+			Applications map[string][7]int `json:"applications"`
+			InfoFeeYuan  *float64          `json:"info_fee_yuan"`
+			Format       string            `json:"format"`
+		}
+		if err := json.Unmarshal([]byte(body), &api); err != nil || res.Header.Get("X-Report-Version") != "1" ||
+			api.Format != "2019" || api.InfoFeeYuan != nil || api.Applications["received"] != [7]int{2, 0, 0, 0, 0, 0, 2} {
+			t.Errorf("API report: status %d, %v, %s", res.StatusCode, err, body)
+		}
+		if res, _ := anon.get(fmt.Sprintf("/api/v1/agencies/%d/reports/2019", bureau)); res.StatusCode != 404 {
+			t.Errorf("API, unpublished year: status %d", res.StatusCode)
 		}
 		if res, _ := anon.get(portal + "/2019"); res.StatusCode != 404 {
 			t.Errorf("unpublished year: status %d", res.StatusCode)

@@ -142,6 +142,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/api/v1/openapi.json", access: Public, api: true, h: s.apiOpenAPI},
 		{method: "GET", pattern: "/api/v1/agencies", access: Public, api: true, h: s.apiAgencies},
 		{method: "GET", pattern: "/api/v1/agencies/{agency}", access: Public, api: true, h: s.apiAgency},
+		{method: "GET", pattern: "/api/v1/agencies/{agency}/reports/{year}", access: Public, api: true, h: s.apiReport},
 		{method: "GET", pattern: "/api/v1/me", access: Token, api: true, h: s.apiMe},
 		{method: "GET", pattern: "/api/v1/agencies/{agency}/audit-log", access: Token, perm: auth.ViewAudit, api: true, h: s.apiAuditLog},
 	}
