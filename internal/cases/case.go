@@ -156,6 +156,8 @@ type Closing struct {
 	// CatalogRef links the published item when the answer is that the
 	// information is already public.
 	CatalogRef string `json:"catalog_ref,omitempty"`
+	// CatalogURL is the portal page of that item, when it is in the catalog.
+	CatalogURL string `json:"catalog_url,omitempty"`
 	// Attached names the information provided with the answer.
 	Attached string `json:"attached,omitempty"`
 }

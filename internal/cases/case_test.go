@@ -152,3 +152,27 @@ func TestCountsAdd(t *testing.T) {
 		t.Errorf("counts %+v (%d in the year)", c, in)
 	}
 }
+
+func TestRunningPeriod(t *testing.T) {
+	cal := testCalendar(t)
+	a := Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"}
+	r := Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
+	today := day("2026-03-20")
+	c, _, err := NewCase(1, ChannelFax, a, r, day("2026-02-06"), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := c.RunningPeriod(cal, today); ok {
+		t.Error("a period runs while the case is simply in progress")
+	}
+	if _, err := c.StartConsultation(PauseAgency, day("2026-02-10"), "市财政局", today); err != nil {
+		t.Fatal(err)
+	}
+	// 15 working days from 2026-02-10 over 春节: 2026-03-09 (see TestOtherDeadlines).
+	if _, cd, ok := c.RunningPeriod(cal, today); !ok || cd.Due.String() != "2026-03-09" || !cd.Overdue {
+		t.Errorf("consultation period %+v", cd)
+	}
+	if PauseAgency.Label() != "征求其他机关意见" || PauseFee.Label() != "等待缴纳信息处理费" {
+		t.Error("pause labels")
+	}
+}

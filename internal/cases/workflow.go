@@ -371,3 +371,33 @@ func (c *Case) Deadline(cal *calendar.Calendar, today calendar.Date) (AnswerDead
 	}, today)
 	return d, err == nil
 }
+
+// Label returns the reason of a pause in Chinese.
+func (k PauseKind) Label() string {
+	switch k {
+	case PauseThirdParty:
+		return "征求第三方意见"
+	case PauseAgency:
+		return "征求其他机关意见"
+	case PauseFee:
+		return "等待缴纳信息处理费"
+	}
+	return string(k)
+}
+
+// RunningPeriod is the statutory period running inside the case's current
+// stage: the 15 working days of a consultation, the 20 working days to pay
+// a fee, or the time given for a correction. False when none runs.
+func (c *Case) RunningPeriod(cal *calendar.Calendar, today calendar.Date) (string, Countdown, bool) {
+	switch {
+	case c.Stage == StageConsultation && len(c.Pauses) > 0:
+		return "征求意见期限（15个工作日）", ConsultationDeadline(cal, c.Pauses[len(c.Pauses)-1].Start, today), true
+	case c.Stage == StageFee:
+		return "缴费期限（20个工作日，届满后可按“逾期未缴费”办结）", FeePaymentDeadline(cal, c.Fee.NoticeReceived, today), true
+	case c.Stage == StageCorrection:
+		left, w := cal.WorkingDaysBetween(today, c.CorrectionDue)
+		return "补正期限（届满后可按“逾期不补正”办结）", Countdown{Due: c.CorrectionDue, DaysLeft: left,
+			Overdue: today.After(c.CorrectionDue), Warnings: w}, true
+	}
+	return "", Countdown{}, false
+}

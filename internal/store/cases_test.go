@@ -245,3 +245,31 @@ func TestCaseCountsAcrossYears(t *testing.T) {
 		}
 	})
 }
+
+func TestApplicantMonthCount(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市人民政府", "cz", 0)
+		b := mustAgency(t, db, "长治市教育局", "jyj", a.ID)
+		newCase(t, db, a.ID, cases.NaturalPerson, "2026-01-30") // the month before
+		newCase(t, db, b.ID, cases.NaturalPerson, "2026-02-02") // another agency
+		first := newCase(t, db, a.ID, cases.NaturalPerson, "2026-02-03")
+		second := newCase(t, db, a.ID, cases.NaturalPerson, "2026-02-03")
+		third := newCase(t, db, a.ID, cases.NaturalPerson, "2026-02-27")
+		org := newCase(t, db, a.ID, cases.Commercial, "2026-02-27") // another applicant
+		for _, tt := range []struct {
+			c    *cases.Case
+			want int
+		}{{first, 0}, {second, 1}, {third, 2}, {org, 0}} {
+			if got, err := db.ApplicantMonthCount(ctx, tt.c); err != nil || got != tt.want {
+				t.Errorf("case %d: %d earlier this month (%v), want %d", tt.c.ID, got, err, tt.want)
+			}
+		}
+		// The 11th application of a month is the first that costs (按件计收).
+		prior, _ := db.ApplicantMonthCount(ctx, third)
+		fee, err := cases.ComputeFee(cases.FeeRequest{Method: cases.FeeByCount, Prior: prior + 8, Units: 1})
+		if err != nil || fee.Yuan != 100 {
+			t.Errorf("fee of the 11th: %+v %v", fee, err)
+		}
+	})
+}

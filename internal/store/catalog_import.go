@@ -54,8 +54,8 @@ func (db *DB) ImportItems(ctx context.Context, agencyID int64, items []catalog.I
 				ActorID: c.ActorID, Actor: c.Actor, Reason: "导入", At: it.CreatedAt}); err != nil {
 				return err
 			}
-			if it.Public() {
-				if err := db.indexItem(ctx, tx, it.ID); err != nil {
+			if it.Public() { // a new item has no attachments yet
+				if err := db.writeIndex(ctx, tx, it.ID, it.Title+" "+it.DocNo, catalog.PlainText(it.Body)); err != nil {
 					return err
 				}
 			}

@@ -29,12 +29,17 @@ func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 	if err := tx.SelectContext(ctx, &texts, tx.Rebind(`SELECT text FROM catalog_attachments WHERE item_id = ? ORDER BY id`), itemID); err != nil {
 		return fmt.Errorf("index attachments of %d: %w", itemID, err)
 	}
-	title := search.Join(doc.Title + " " + doc.DocNo)
-	body := search.Chunks(doc.BodyText + "\n" + strings.Join(texts, "\n"))
-	for i, chunk := range body {
+	return db.writeIndex(ctx, tx, itemID, doc.Title+" "+doc.DocNo, doc.BodyText+"\n"+strings.Join(texts, "\n"))
+}
+
+// writeIndex adds the index rows of an item not yet in the index: title
+// (with the 文号) weighted above the body text.
+func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, itemID int64, title, body string) error {
+	titleTokens := search.Join(title)
+	for i, chunk := range search.Chunks(body) {
 		t := ""
 		if i == 0 {
-			t = title
+			t = titleTokens
 		}
 		if err := db.insertChunk(ctx, tx, itemID, i, t, chunk); err != nil {
 			return fmt.Errorf("index item %d: %w", itemID, err)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/search"
@@ -118,33 +120,53 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	if cq.ByDate || match == "" {
 		order = ` ORDER BY i.published_at DESC, i.id DESC`
 	}
-	var rows []struct {
-		itemRow
-		Agency string `db:"agency_name"`
-		Total  int    `db:"total"`
+	// Rank and page over ids and sort keys only, then read the page's rows:
+	// sorting thousands of matches with their bodies would dominate.
+	var page []struct {
+		ID    int64 `db:"id"`
+		Total int   `db:"total"`
 	}
-	cols := "i." + strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ", ", ", i.")
-	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT `+cols+`, a.name AS agency_name, count(*) OVER () AS total`+from+where+order+` LIMIT ? OFFSET ?`),
+	err := db.read.SelectContext(ctx, &page, db.read.Rebind(`SELECT i.id, count(*) OVER () AS total`+from+where+order+` LIMIT ? OFFSET ?`),
 		append(args, cq.PerPage, (cq.Page-1)*cq.PerPage)...)
 	if err != nil {
 		return fail(err)
 	}
-	if len(rows) > 0 {
-		res.Total = rows[0].Total
-	} else if cq.Page > 1 {
-		// Past the last page: count the matches on their own.
-		if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
-			return fail(err)
+	if len(page) == 0 {
+		if cq.Page > 1 { // past the last page: count the matches on their own
+			if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
+				return fail(err)
+			}
 		}
+		return res, nil
 	}
+	res.Total = page[0].Total
+	ids := make([]int64, len(page))
+	for i, p := range page {
+		ids[i] = p.ID
+	}
+	cols := "i." + strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ", ", ", i.")
+	query, inArgs, err := sqlx.In(`SELECT `+cols+`, a.name AS agency_name FROM catalog_items i
+		JOIN agencies a ON a.id = i.agency_id WHERE i.id IN (?)`, ids)
+	if err != nil {
+		return fail(err)
+	}
+	var rows []struct {
+		itemRow
+		Agency string `db:"agency_name"`
+	}
+	if err := db.read.SelectContext(ctx, &rows, db.read.Rebind(query), inArgs...); err != nil {
+		return fail(err)
+	}
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	res.Hits = make([]CatalogHit, len(ids))
 	for _, r := range rows {
-		h := CatalogHit{Item: r.item(), Agency: r.Agency}
-		if len(q.Terms) > 0 {
-			h.Snippet = search.Snippet(r.BodyText, q)
-		} else {
-			h.Snippet = search.Snippet(r.BodyText, search.Query{})
-		}
-		res.Hits = append(res.Hits, h)
+		res.Hits[pos[r.ID]] = CatalogHit{Item: r.item(), Agency: r.Agency, Snippet: search.Snippet(r.BodyText, q)}
+	}
+	if len(rows) != len(ids) {
+		return fail(fmt.Errorf("%d of %d hits vanished while reading", len(ids)-len(rows), len(ids)))
 	}
 	return res, nil
 }

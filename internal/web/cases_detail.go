@@ -57,6 +57,9 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, c *cases.Cas
 		CanApprove: st.p.Can(auth.Approve, c.AgencyID), Today: s.today().String(), Error: msg,
 		QueryNo: queryNo, Secret: secret}
 	p.C = newCaseView(c, st.p, p.Names, s.cfg.Calendar, s.today())
+	if len(p.C.Warnings) > 0 {
+		s.log.WarnContext(ctx, "case deadline counted without a holiday schedule", "case", c.ID, "warnings", p.C.Warnings)
+	}
 	for _, a := range all {
 		if a.ID != c.AgencyID {
 			p.Others = append(p.Others, a)

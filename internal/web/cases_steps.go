@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/errs"
 )
@@ -169,6 +170,11 @@ func (s *Server) parseStep(r *http.Request, name string) (caseStepFunc, error) {
 		if cl.Reason == "" {
 			return nil, errs.Invalid("请填写答复理由")
 		}
+		if item := text("catalog_item"); item != "" {
+			if err := s.linkCatalogItem(r, item, &cl); err != nil {
+				return nil, err
+			}
+		}
 		return func(c *cases.Case) (cases.Event, error) { return c.Close(cal, cl, today) }, nil
 	case "deliver":
 		d, err := requiredDates(f, map[string]string{"on": "送达之日"})
@@ -216,4 +222,21 @@ func (s *Server) parseFee(r *http.Request) (caseStepFunc, error) {
 		return nil, err
 	}
 	return func(c *cases.Case) (cases.Event, error) { return c.IssueFee(fee, d["notice_received"], today) }, nil
+}
+
+// linkCatalogItem points a closing at a published catalog item (the
+// information is already public, 条例第三十六条第（一）项): the letter names
+// it and the case links its portal page.
+func (s *Server) linkCatalogItem(r *http.Request, idText string, cl *cases.Closing) error {
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return errs.Invalid("已公开信息的编号“%s”无效", idText)
+	}
+	it, err := s.db.Item(r.Context(), id)
+	if err != nil || it.State != catalog.Published {
+		return errs.Invalid("编号 %d 的信息不存在或尚未公开", id)
+	}
+	cl.CatalogURL = fmt.Sprintf("/agencies/%d/items/%d", it.AgencyID, it.ID)
+	cl.CatalogRef = fmt.Sprintf("《%s》（索引号 %s），可在本机关政府信息公开平台 %s 查阅", it.Title, it.IndexNo, cl.CatalogURL)
+	return nil
 }

@@ -17,7 +17,11 @@ type caseView struct {
 	// CorrectionBy is the last day to send a 补正 notice while one may
 	// still be sent, with the working days left.
 	CorrectionBy *cases.Countdown
-	Warnings     []string
+	// Period is the statutory period running in the current stage
+	// (consultation, fee payment, correction) and its label.
+	Period      *cases.Countdown
+	PeriodLabel string
+	Warnings    []string
 }
 
 // newCaseView prepares c for principal p.
@@ -30,6 +34,10 @@ func newCaseView(c *cases.Case, p *auth.Principal, names map[int64]string, cal *
 	if d, ok := c.Deadline(cal, today); ok {
 		v.Deadline = &d
 		v.Warnings = append(v.Warnings, d.Warnings.Messages()...)
+	}
+	if label, cd, ok := c.RunningPeriod(cal, today); ok {
+		v.Period, v.PeriodLabel = &cd, label
+		v.Warnings = append(v.Warnings, cd.Warnings.Messages()...)
 	}
 	if c.Stage == cases.StageInProgress && c.CorrectionNoticeOn.IsZero() && c.CorrectedReceived.IsZero() {
 		if cd := cases.CorrectionNoticeDeadline(cal, c.Received, today); !cd.Overdue {
