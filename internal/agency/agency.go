@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/errs"
@@ -63,6 +64,8 @@ func (a *Agency) Validate() error {
 		return errs.Invalid("请填写机关名称")
 	case utf8.RuneCountInString(a.Name) > 100:
 		return errs.Invalid("机关名称不能超过100个字")
+	case hasFormatting(a.Name):
+		return errs.Invalid("机关名称含有不可见的控制字符")
 	case !codePattern.MatchString(a.Code):
 		return errs.Invalid("机关代码只能由字母、数字和连字符组成（2至32位），例如 0142768-8")
 	case a.Kind != Government && a.Kind != Department:
@@ -111,4 +114,15 @@ func (t *Tree) Within(id, ancestor int64) bool {
 // below itself.
 func (t *Tree) WouldCycle(id, parent int64) bool {
 	return id != 0 && t.Within(parent, id)
+}
+
+// hasFormatting reports whether s holds control or bidirectional-override
+// characters, which can make a name display as something it is not.
+func hasFormatting(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F {
+			return true
+		}
+	}
+	return false
 }

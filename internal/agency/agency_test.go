@@ -18,6 +18,8 @@ func TestValidate(t *testing.T) {
 		{"bad code", Agency{Name: "x", Code: "<script>", Kind: Department}, false},
 		{"sql code", Agency{Name: "x", Code: "1' OR '1'='1", Kind: Department}, false},
 		{"bad kind", Agency{Name: "x", Code: "01", Kind: "bureau"}, false},
+		{"bidi override", Agency{Name: "长治市\u202e局", Code: "01", Kind: Department}, false},
+		{"control character", Agency{Name: "长治\x00市", Code: "01", Kind: Department}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

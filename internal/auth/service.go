@@ -19,15 +19,14 @@ type Store interface {
 	User(ctx context.Context, id int64) (*User, error)
 	Grants(ctx context.Context, userID int64) ([]Grant, error)
 	Agencies(ctx context.Context) ([]agency.Agency, error)
-	RecordLogin(ctx context.Context, userID int64, ok bool, lockUntil time.Time) error
-	CreateSession(ctx context.Context, s *Session) error
+	RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockUntil time.Time, c auditlog.Change) (bool, error)
+	StartSession(ctx context.Context, s *Session, c auditlog.Change) error
 	Session(ctx context.Context, tokenHash string) (*Session, error)
 	TouchSession(ctx context.Context, tokenHash string, now time.Time) error
 	DeleteSession(ctx context.Context, tokenHash string) error
-	DeleteUserSessions(ctx context.Context, userID int64) error
+	EndSessions(ctx context.Context, userID int64, tokenHash string, c auditlog.Change) error
 	APITokenByHash(ctx context.Context, hash string) (*APIToken, error)
 	TouchAPIToken(ctx context.Context, id int64, now time.Time) error
-	Record(ctx context.Context, c auditlog.Change) error
 }
 
 // Service logs users in and out and turns session cookies and API tokens
@@ -39,17 +38,40 @@ type Service struct {
 	// dummyHash is compared against when the username is unknown, so the
 	// answer takes as long as for a wrong password.
 	dummyHash string
+	// checking holds a slot per password check under way: each argon2id
+	// check takes 64 MiB, so unbounded concurrent logins could exhaust
+	// memory.
+	checking chan struct{}
 }
+
+// maxConcurrentChecks bounds the password checks under way at once.
+const maxConcurrentChecks = 4
 
 // NewService returns a service over store with the given policy and clock.
 func NewService(store Store, policy Policy, now func() time.Time) *Service {
 	h, _ := HashPassword("gongkai-dummy-password")
-	return &Service{Store: store, Policy: policy, Now: now, dummyHash: h}
+	return &Service{Store: store, Policy: policy, Now: now, dummyHash: h, checking: make(chan struct{}, maxConcurrentChecks)}
+}
+
+// checkPassword compares a password with a user's hash, waiting for a free
+// slot first.
+func (s *Service) checkPassword(ctx context.Context, u *User, password string) (bool, error) {
+	select {
+	case s.checking <- struct{}{}:
+	case <-ctx.Done():
+		return false, fmt.Errorf("auth: password check: %w", ctx.Err())
+	}
+	defer func() { <-s.checking }()
+	return u.CheckPassword(password), nil
 }
 
 // ErrBadLogin is the one answer to a wrong username or password, so the
 // answer does not tell which.
 var ErrBadLogin = &errs.Error{Kind: errs.ErrUnauthenticated, Message: "用户名或密码错误"}
+
+// ErrAccountLocked is what the store returns when an account turned out
+// to be locked as a login completed.
+var ErrAccountLocked = errors.New("auth: account locked")
 
 // touchEvery limits how often a busy session's last-seen time is written.
 const touchEvery = time.Minute
@@ -61,41 +83,41 @@ func (s *Service) Login(ctx context.Context, username, password string) (string,
 	now := s.Now().UTC()
 	u, err := s.Store.UserByUsername(ctx, strings.ToLower(strings.TrimSpace(username)))
 	if errors.Is(err, errs.ErrNotFound) {
-		(&User{PasswordHash: s.dummyHash}).CheckPassword(password)
+		if _, err := s.checkPassword(ctx, &User{PasswordHash: s.dummyHash}, password); err != nil {
+			return "", nil, err
+		}
 		return "", nil, ErrBadLogin
 	}
 	if err != nil {
 		return "", nil, fmt.Errorf("auth: login: %w", err)
 	}
 	if u.Locked(now) {
-		return "", nil, &errs.Error{Kind: errs.ErrUnauthenticated,
-			Message: fmt.Sprintf("登录失败次数过多，账号已锁定，请于 %s 后再试", u.LockedUntil.In(chinaTime).Format("15:04"))}
+		return "", nil, lockedError(u.LockedUntil)
 	}
-	if !u.CheckPassword(password) || u.Disabled {
-		var lockUntil time.Time
-		if u.FailedLogins+1 >= s.Policy.MaxFailures {
-			lockUntil = now.Add(s.Policy.LockFor)
-		}
-		if err := s.Store.RecordLogin(ctx, u.ID, false, lockUntil); err != nil {
+	ok, err := s.checkPassword(ctx, u, password)
+	if err != nil {
+		return "", nil, err
+	}
+	if !ok || u.Disabled {
+		lockUntil := now.Add(s.Policy.LockFor)
+		locked, err := s.Store.RecordLoginFailure(ctx, u.ID, s.Policy.MaxFailures, lockUntil,
+			auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.lock"})
+		if err != nil {
 			return "", nil, fmt.Errorf("auth: login: %w", err)
 		}
-		if !lockUntil.IsZero() {
-			_ = s.Store.Record(ctx, auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.lock",
-				Object: fmt.Sprintf("user:%d", u.ID), After: map[string]any{"locked_until": lockUntil}})
+		if locked {
+			return "", nil, lockedError(lockUntil)
 		}
 		return "", nil, ErrBadLogin
-	}
-	if err := s.Store.RecordLogin(ctx, u.ID, true, time.Time{}); err != nil {
-		return "", nil, fmt.Errorf("auth: login: %w", err)
 	}
 	secret, hash := NewToken("gks_")
 	csrf, _ := NewToken("")
 	sess := &Session{TokenHash: hash, UserID: u.ID, CSRF: csrf, CreatedAt: now, LastSeenAt: now}
-	if err := s.Store.CreateSession(ctx, sess); err != nil {
-		return "", nil, fmt.Errorf("auth: login: %w", err)
+	err = s.Store.StartSession(ctx, sess, auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.login"})
+	if errors.Is(err, ErrAccountLocked) {
+		return "", nil, lockedError(now.Add(s.Policy.LockFor))
 	}
-	if err := s.Store.Record(ctx, auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.login",
-		Object: fmt.Sprintf("user:%d", u.ID)}); err != nil {
+	if err != nil {
 		return "", nil, fmt.Errorf("auth: login: %w", err)
 	}
 	return secret, sess, nil
@@ -183,20 +205,20 @@ func (s *Service) principal(ctx context.Context, userID int64) (*Principal, erro
 
 // Logout ends one session.
 func (s *Service) Logout(ctx context.Context, p *Principal, sess *Session) error {
-	if err := s.Store.DeleteSession(ctx, sess.TokenHash); err != nil {
-		return fmt.Errorf("auth: logout: %w", err)
-	}
-	return s.Store.Record(ctx, auditlog.Change{ActorID: p.User.ID, Actor: p.User.Username, Action: "user.logout",
-		Object: fmt.Sprintf("user:%d", p.User.ID)})
+	return s.Store.EndSessions(ctx, p.User.ID, sess.TokenHash,
+		auditlog.Change{ActorID: p.User.ID, Actor: p.User.Username, Action: "user.logout"})
 }
 
 // LogoutEverywhere ends every session of the principal's user.
 func (s *Service) LogoutEverywhere(ctx context.Context, p *Principal) error {
-	if err := s.Store.DeleteUserSessions(ctx, p.User.ID); err != nil {
-		return fmt.Errorf("auth: logout everywhere: %w", err)
-	}
-	return s.Store.Record(ctx, auditlog.Change{ActorID: p.User.ID, Actor: p.User.Username, Action: "user.logout_all",
-		Object: fmt.Sprintf("user:%d", p.User.ID)})
+	return s.Store.EndSessions(ctx, p.User.ID, "",
+		auditlog.Change{ActorID: p.User.ID, Actor: p.User.Username, Action: "user.logout_all"})
+}
+
+// lockedError tells the user until when the account is locked.
+func lockedError(until time.Time) error {
+	return &errs.Error{Kind: errs.ErrUnauthenticated,
+		Message: fmt.Sprintf("登录失败次数过多，账号已锁定，请于 %s 后再试", until.In(chinaTime).Format("15:04"))}
 }
 
 // CheckCSRF reports whether a form's token matches the session's.

@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,6 +65,38 @@ func TestLoginAndLockout(t *testing.T) {
 		}
 		if _, _, err := svc.Login(ctx, "lisi", "right password"); !errors.Is(err, errs.ErrUnauthenticated) {
 			t.Fatalf("disabled user logged in: %v", err)
+		}
+	})
+}
+
+// TestConcurrentFailuresLock sends many wrong passwords and the right one
+// at once: the count must not lose updates, so the account ends locked.
+func TestConcurrentFailuresLock(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		svc, _, u := setup(t, db)
+		var wg sync.WaitGroup
+		for i := 0; i < 12; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				pw := "wrong password"
+				if i == 6 {
+					pw = "right password"
+				}
+				_, _, _ = svc.Login(ctx, "lisi", pw)
+			}(i)
+		}
+		wg.Wait()
+		got, err := db.User(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.LockedUntil.IsZero() || got.FailedLogins < auth.DefaultPolicy.MaxFailures {
+			t.Fatalf("after 11 concurrent failures: failed_logins %d, locked_until %v", got.FailedLogins, got.LockedUntil)
+		}
+		if _, _, err := svc.Login(ctx, "lisi", "right password"); err == nil {
+			t.Fatal("logged in to a locked account")
 		}
 	})
 }

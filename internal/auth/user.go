@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
@@ -41,6 +42,10 @@ func (u *User) Validate() error {
 		return errs.Invalid("请填写姓名")
 	case utf8.RuneCountInString(u.DisplayName) > 50:
 		return errs.Invalid("姓名不能超过50个字")
+	case strings.IndexFunc(u.DisplayName, func(r rune) bool {
+		return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+	}) >= 0:
+		return errs.Invalid("姓名含有不可见的控制字符")
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -43,7 +44,7 @@ func ParseSchedule(r io.Reader) (Schedule, error) {
 	var s Schedule
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&s); err != nil {
-		return Schedule{}, fmt.Errorf("节假日安排不是有效的 JSON: %w", err)
+		return Schedule{}, jsonError(err)
 	}
 	if dec.More() {
 		return Schedule{}, fmt.Errorf("节假日安排的 JSON 之后还有多余内容")
@@ -104,4 +105,20 @@ func (s Schedule) MakeUpDays() []Date {
 	}
 	slices.SortFunc(out, Date.Compare)
 	return out
+}
+
+// jsonError says in Chinese where a schedule's JSON is wrong, without the
+// decoder's English.
+func jsonError(err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Errorf("节假日安排不是有效的 JSON（第 %d 个字节附近有误）", syntax.Offset)
+	case errors.As(err, &typ):
+		return fmt.Errorf("节假日安排的字段 %s 类型不对", typ.Field)
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("节假日安排不是有效的 JSON（内容不完整）")
+	}
+	return err // a date's own error, already in Chinese
 }

@@ -20,29 +20,31 @@ type grantState struct {
 
 // Grant gives a user a role in an agency (agency 0 for platform_admin).
 func (db *DB) Grant(ctx context.Context, userID int64, g auth.Grant, c auditlog.Change) error {
-	if err := validGrant(g); err != nil {
-		return err
-	}
-	err := db.tx(ctx, func(tx *sqlx.Tx) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO user_roles (user_id, agency_id, role) VALUES (?, ?, ?)`),
-			userID, nullID(g.AgencyID), g.Role)
-		if err != nil {
-			err = translate(err)
-			switch {
-			case errors.Is(err, errUnique):
-				return errs.Conflict("该用户已有此角色")
-			case errors.Is(err, errForeignKey):
-				return errs.NotFound("用户或机关不存在")
-			}
-			return err
-		}
-		c.AgencyID, c.Object, c.After = g.AgencyID, fmt.Sprintf("user:%d", userID), grantState{userID, g.Role, g.AgencyID}
-		return db.appendAudit(ctx, tx, c)
-	})
+	err := db.tx(ctx, func(tx *sqlx.Tx) error { return db.grant(ctx, tx, userID, g, c) })
 	if err != nil {
 		return fmt.Errorf("store: grant %s to user %d: %w", g.Role, userID, err)
 	}
 	return nil
+}
+
+func (db *DB) grant(ctx context.Context, tx *sqlx.Tx, userID int64, g auth.Grant, c auditlog.Change) error {
+	if err := validGrant(g); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO user_roles (user_id, agency_id, role) VALUES (?, ?, ?)`),
+		userID, nullID(g.AgencyID), g.Role)
+	if err != nil {
+		err = translate(err)
+		switch {
+		case errors.Is(err, errUnique):
+			return errs.Conflict("该用户已有此角色")
+		case errors.Is(err, errForeignKey):
+			return errs.NotFound("用户或机关不存在")
+		}
+		return err
+	}
+	c.AgencyID, c.Object, c.After = g.AgencyID, fmt.Sprintf("user:%d", userID), grantState{userID, g.Role, g.AgencyID}
+	return db.appendAudit(ctx, tx, c)
 }
 
 // Revoke takes a role away from a user.

@@ -5,16 +5,58 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
 )
 
-// CreateSession stores a new session.
-func (db *DB) CreateSession(ctx context.Context, s *auth.Session) error {
-	_, err := db.write.ExecContext(ctx, db.write.Rebind(`INSERT INTO sessions
-		(token_hash, user_id, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`),
-		s.TokenHash, s.UserID, s.CSRF, s.CreatedAt.UTC(), s.LastSeenAt.UTC())
+// StartSession completes a successful login in one transaction: it clears
+// the user's failure count, stores the session and records the login with
+// change c. It returns auth.ErrAccountLocked, storing nothing, when the account was
+// locked at s.CreatedAt (by failures counted while the password was being
+// checked).
+func (db *DB) StartSession(ctx context.Context, s *auth.Session, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET failed_logins = 0, locked_until = NULL
+			WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`), s.UserID, s.CreatedAt.UTC())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return auth.ErrAccountLocked
+		}
+		_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO sessions
+			(token_hash, user_id, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`),
+			s.TokenHash, s.UserID, s.CSRF, s.CreatedAt.UTC(), s.LastSeenAt.UTC())
+		if err != nil {
+			return err
+		}
+		c.Object = fmt.Sprintf("user:%d", s.UserID)
+		return db.appendAudit(ctx, tx, c)
+	})
 	if err != nil {
-		return fmt.Errorf("store: create session: %w", err)
+		return fmt.Errorf("store: start session: %w", err)
+	}
+	return nil
+}
+
+// EndSessions ends one session (tokenHash set) or every session of the
+// user (tokenHash empty) and records it with change c, in one transaction.
+func (db *DB) EndSessions(ctx context.Context, userID int64, tokenHash string, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		q, args := `DELETE FROM sessions WHERE user_id = ?`, []any{userID}
+		if tokenHash != "" {
+			q, args = q+` AND token_hash = ?`, append(args, tokenHash)
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(q), args...); err != nil {
+			return err
+		}
+		c.Object = fmt.Sprintf("user:%d", userID)
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: end sessions of user %d: %w", userID, err)
 	}
 	return nil
 }
@@ -47,18 +89,10 @@ func (db *DB) TouchSession(ctx context.Context, tokenHash string, now time.Time)
 	return nil
 }
 
-// DeleteSession ends one session.
+// DeleteSession removes one session without a record, as expiry does.
 func (db *DB) DeleteSession(ctx context.Context, tokenHash string) error {
 	if _, err := db.write.ExecContext(ctx, db.write.Rebind(`DELETE FROM sessions WHERE token_hash = ?`), tokenHash); err != nil {
 		return fmt.Errorf("store: delete session: %w", err)
-	}
-	return nil
-}
-
-// DeleteUserSessions ends every session of a user ("log out everywhere").
-func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
-	if _, err := db.write.ExecContext(ctx, db.write.Rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
-		return fmt.Errorf("store: delete sessions of user %d: %w", userID, err)
 	}
 	return nil
 }

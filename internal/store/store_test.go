@@ -104,7 +104,7 @@ func TestUsersRolesSessions(t *testing.T) {
 
 		now := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
 		s := &auth.Session{TokenHash: "abc", UserID: u.ID, CSRF: "c", CreatedAt: now, LastSeenAt: now}
-		if err := db.CreateSession(ctx, s); err != nil {
+		if err := db.StartSession(ctx, s, sys); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.TouchSession(ctx, "abc", now.Add(time.Minute)); err != nil {
@@ -122,19 +122,48 @@ func TestUsersRolesSessions(t *testing.T) {
 		}
 
 		lock := now.Add(15 * time.Minute)
-		if err := db.RecordLogin(ctx, u.ID, false, lock); err != nil {
-			t.Fatal(err)
+		for i := 1; i <= 3; i++ {
+			locked, err := db.RecordLoginFailure(ctx, u.ID, 2, lock, sys)
+			if err != nil || locked != (i >= 2) {
+				t.Fatalf("failure %d: locked %v, %v", i, locked, err)
+			}
 		}
 		got2, _ := db.User(ctx, u.ID)
-		if got2.FailedLogins != 1 || !got2.LockedUntil.Equal(lock) || got2.PasswordHash != "h2" {
-			t.Fatalf("after failure: %+v", got2)
+		if got2.FailedLogins != 3 || !got2.LockedUntil.Equal(lock) || got2.PasswordHash != "h2" {
+			t.Fatalf("after failures: %+v", got2)
 		}
-		if err := db.RecordLogin(ctx, u.ID, true, time.Time{}); err != nil {
-			t.Fatal(err)
+		s2 := &auth.Session{TokenHash: "def", UserID: u.ID, CSRF: "c", CreatedAt: now, LastSeenAt: now}
+		if err := db.StartSession(ctx, s2, sys); !errors.Is(err, auth.ErrAccountLocked) {
+			t.Fatalf("session started on a locked account: %v", err)
+		}
+		s2.CreatedAt = lock.Add(time.Second)
+		if err := db.StartSession(ctx, s2, sys); err != nil {
+			t.Fatalf("session after the lock expired: %v", err)
 		}
 		got2, _ = db.User(ctx, u.ID)
 		if got2.FailedLogins != 0 || !got2.LockedUntil.IsZero() {
 			t.Fatalf("after success: %+v", got2)
+		}
+		if err := db.EndSessions(ctx, u.ID, "", sys); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Session(ctx, "def"); !errors.Is(err, errs.ErrNotFound) {
+			t.Fatalf("session survived EndSessions: %v", err)
+		}
+	})
+}
+
+// TestCreateUserWithRolesIsAtomic leaves no user behind when its first
+// role cannot be granted.
+func TestCreateUserWithRolesIsAtomic(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		u := &auth.User{Username: "half", DisplayName: "半", PasswordHash: "h"}
+		if err := db.CreateUser(ctx, u, sys, auth.Grant{Role: auth.Editor, AgencyID: 4242}); !errors.Is(err, errs.ErrNotFound) {
+			t.Fatalf("grant in a missing agency: %v", err)
+		}
+		if _, err := db.UserByUsername(ctx, "half"); !errors.Is(err, errs.ErrNotFound) {
+			t.Fatalf("the user was kept without its role: %v", err)
 		}
 	})
 }

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 
@@ -31,7 +33,8 @@ const tokenColumns = `id, user_id, name, token_hash, created_at, last_used_at, r
 
 // CreateAPIToken stores a new API token and records it; it sets t.ID.
 func (db *DB) CreateAPIToken(ctx context.Context, t *auth.APIToken, c auditlog.Change) error {
-	if t.Name == "" || len(t.Name) > 100 {
+	t.Name = strings.TrimSpace(t.Name)
+	if t.Name == "" || utf8.RuneCountInString(t.Name) > 100 {
 		return errs.Invalid("请为令牌填写用途（不超过100字）")
 	}
 	t.CreatedAt = db.now()

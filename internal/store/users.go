@@ -42,9 +42,9 @@ func stateOf(u *auth.User) userState {
 	return userState{Username: u.Username, DisplayName: u.DisplayName, Disabled: u.Disabled}
 }
 
-// CreateUser stores a new user whose PasswordHash is already set, and
-// records the change; it sets u.ID.
-func (db *DB) CreateUser(ctx context.Context, u *auth.User, c auditlog.Change) error {
+// CreateUser stores a new user whose PasswordHash is already set, with its
+// first roles, and records the change, all in one transaction; it sets u.ID.
+func (db *DB) CreateUser(ctx context.Context, u *auth.User, c auditlog.Change, grants ...auth.Grant) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -60,7 +60,17 @@ func (db *DB) CreateUser(ctx context.Context, u *auth.User, c auditlog.Change) e
 			return err
 		}
 		c.Object, c.After = fmt.Sprintf("user:%d", u.ID), stateOf(u)
-		return db.appendAudit(ctx, tx, c)
+		if err := db.appendAudit(ctx, tx, c); err != nil {
+			return err
+		}
+		for _, g := range grants {
+			gc := c
+			gc.Action = "role.grant"
+			if err := db.grant(ctx, tx, u.ID, g, gc); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("store: create user %q: %w", u.Username, err)
@@ -167,18 +177,32 @@ func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c au
 	return nil
 }
 
-// RecordLogin stores the outcome of a login attempt: on success it clears
-// the failure count; on failure it counts and, at the limit, locks the
-// account until lockUntil (zero when the limit is not reached).
-func (db *DB) RecordLogin(ctx context.Context, userID int64, ok bool, lockUntil time.Time) error {
-	q := `UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?`
-	args := []any{userID}
-	if !ok {
-		q = `UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?`
-		args = []any{nullTime(lockUntil), userID}
+// RecordLoginFailure counts a failed login atomically and, when the count
+// reaches maxFailures, locks the account until lockUntil and records the
+// lock with change c in the same transaction. It reports whether the
+// account is now locked.
+func (db *DB) RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockUntil time.Time, c auditlog.Change) (bool, error) {
+	var locked bool
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		var row struct {
+			Failed int     `db:"failed_logins"`
+			Until  sqlTime `db:"locked_until"`
+		}
+		err := tx.GetContext(ctx, &row, tx.Rebind(`UPDATE users SET failed_logins = failed_logins + 1,
+			locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+			WHERE id = ? RETURNING failed_logins, locked_until`), maxFailures, lockUntil.UTC(), userID)
+		if err != nil {
+			return notFound(err, "用户不存在")
+		}
+		locked = row.Failed >= maxFailures
+		if !locked || row.Failed > maxFailures {
+			return nil // below the limit, or the lock was already recorded
+		}
+		c.Object, c.After = fmt.Sprintf("user:%d", userID), map[string]any{"locked_until": lockUntil.UTC()}
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: record failed login of user %d: %w", userID, err)
 	}
-	if _, err := db.write.ExecContext(ctx, db.write.Rebind(q), args...); err != nil {
-		return fmt.Errorf("store: record login of user %d: %w", userID, err)
-	}
-	return nil
+	return locked, nil
 }

@@ -63,7 +63,8 @@ func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			f.Error = errs.Message(err)
 			if f.Error == "" {
-				f.Error = err.Error()
+				s.log.InfoContext(r.Context(), "auditor: unreadable upload", "file", fh.Filename, "err", err)
+				f.Error = "不是可识别的年度报告（支持文本、HTML 网页、Word（.docx）和带文字层的 PDF），或文件已损坏"
 			}
 		} else {
 			f.Result = res

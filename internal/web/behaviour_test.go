@@ -74,6 +74,31 @@ func TestBadInput(t *testing.T) {
 			{"grant platform admin from an agency", func() (*http.Response, string) {
 				return admin.post("/office/a/"+bureau+"/users/"+itoa(e.users["spj-editor"])+"/grant", url.Values{"role": {"platform_admin"}})
 			}, http.StatusBadRequest, "请选择有效的角色"},
+			{"NUL byte", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {demo.Bureau}, "code": {"0142768-8"}, "office": {"a\x00b"}})
+			}, http.StatusBadRequest, "无效字符"},
+			{"invalid UTF-8", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {demo.Bureau}, "code": {"0142768-8"}, "office": {"a\xff\xfeb"}})
+			}, http.StatusBadRequest, "无效字符"},
+			{"NUL byte at login", func() (*http.Response, string) {
+				return e.anonymous().post("/login", url.Values{"username": {"adm\x00in"}, "password": {"x"}})
+			}, http.StatusBadRequest, "无效字符"},
+			{"phone too long beside an equal e-mail", func() (*http.Response, string) {
+				long := strings.Repeat("1", 80)
+				return admin.post(settings, url.Values{"name": {demo.Bureau}, "code": {"0142768-8"}, "phone": {long}, "email": {long}})
+			}, http.StatusBadRequest, "联系电话不能超过50字"},
+			{"bad e-mail", func() (*http.Response, string) {
+				return admin.post(settings, url.Values{"name": {demo.Bureau}, "code": {"0142768-8"}, "email": {"not an address"}})
+			}, http.StatusBadRequest, "电子邮箱格式不正确"},
+			{"grant to a user of no agency", func() (*http.Response, string) {
+				return admin.post("/office/a/"+bureau+"/users/"+itoa(e.users["jyj-admin"])+"/grant", url.Values{"role": {"editor"}})
+			}, http.StatusNotFound, "该用户不属于本机关"},
+			{"wrong method", func() (*http.Response, string) {
+				req, _ := http.NewRequest("DELETE", e.srv.URL+"/office/a/"+bureau+"/settings", nil)
+				return admin.do(req)
+			}, http.StatusMethodNotAllowed, "不支持此请求方法"},
+			{"static folder listing", func() (*http.Response, string) { return admin.get("/static/") }, http.StatusNotFound, "页面不存在"},
+			{"missing static file", func() (*http.Response, string) { return admin.get("/static/x.js") }, http.StatusNotFound, "页面不存在"},
 			{"script-looking login", func() (*http.Response, string) {
 				return e.anonymous().post("/login", url.Values{"username": {"<script>alert(1)</script>"}, "password": {"' OR '1'='1"}})
 			}, http.StatusUnauthorized, "用户名或密码错误"},
@@ -88,7 +113,7 @@ func TestBadInput(t *testing.T) {
 				if strings.Contains(body, "<script>alert") || strings.Contains(strings.ToLower(body), "sql") || strings.Contains(body, "goroutine") {
 					t.Fatalf("the page echoes raw input or internals: %.300s", body)
 				}
-				if after := auditCount(t, db); after != before && tt.name != "script-looking login" {
+				if after := auditCount(t, db); after != before && !strings.Contains(tt.name, "login") {
 					t.Fatalf("audit log grew from %d to %d: something changed", before, after)
 				}
 			})
@@ -346,5 +371,32 @@ func TestPlatformEditsHierarchy(t *testing.T) {
 	}
 	if a, _ := db.Agency(ctx, edu); a.Kind != "department" || a.ParentID != e.ids[demo.Bureau] {
 		t.Fatalf("an agency admin changed kind or parent: %+v", a)
+	}
+}
+
+// TestLoginRedirectStaysOnSite refuses post-login redirects that a browser
+// could turn into another origin.
+func TestLoginRedirectStaysOnSite(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	for next, want := range map[string]string{
+		"/office/a/2/users":     "/office/a/2/users",
+		"//evil.example":        "/office",
+		"/\t/evil.example":     "/office",
+		"/\\evil.example":     "/office",
+		"https://evil.example/": "/office",
+		"/%09/evil.example":     "/%09/evil.example",
+		"javascript:alert(1)":   "/office",
+	} {
+		c := e.anonymous()
+		res, _ := c.post("/login", url.Values{"username": {"spj-admin"}, "password": {demoPassword}, "next": {next}})
+		if got := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || got != want {
+			t.Errorf("next %q: status %d, Location %q, want %q", next, res.StatusCode, got, want)
+		}
+	}
+	res, _ := e.anonymous().get("/api/v1/agencies")
+	req, _ := http.NewRequest("DELETE", e.srv.URL+"/api/v1/agencies", nil)
+	res, body := e.anonymous().do(req)
+	if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != "GET, HEAD" || !strings.Contains(body, "method_not_allowed") {
+		t.Errorf("DELETE on the API: %d, Allow %q, %s", res.StatusCode, res.Header.Get("Allow"), body)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/gongkai/gongkai/internal/errs"
 )
@@ -25,6 +26,8 @@ func classify(err error) (status int, code, msg string) {
 	switch {
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大"
+	case errors.Is(err, errNotAllowed):
+		return http.StatusMethodNotAllowed, "method_not_allowed", errs.Message(err)
 	case errors.Is(err, errs.ErrInvalid):
 		status, code, msg = http.StatusBadRequest, "invalid", "提交的内容有误"
 	case errors.Is(err, errs.ErrNotFound):
@@ -74,7 +77,40 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
+// notFound answers a request no route matched: 405 with an Allow header
+// when the path exists for other methods, else 404.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	api := len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/"
+	api := strings.HasPrefix(r.URL.Path, "/api/")
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 && r.Method != http.MethodGet {
+		if contains(allow, http.MethodGet) {
+			allow = append(allow, http.MethodHead)
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.fail(w, r, api, errMethod)
+		return
+	}
 	s.fail(w, r, api, errs.NotFound("页面不存在"))
+}
+
+// errMethod is the answer to a method a route does not take.
+var errMethod = &errs.Error{Kind: errNotAllowed, Message: "不支持此请求方法"}
+
+// errNotAllowed is the kind of errMethod, mapped to 405.
+var errNotAllowed = errors.New("method not allowed")
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -3,10 +3,13 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // securityHeaders sets the headers every response carries: a strict content
@@ -27,12 +30,10 @@ func securityHeaders(next http.Handler) http.Handler {
 // crossOrigin refuses cross-site state-changing browser requests (a second
 // line of CSRF defence behind the per-session form token; it also guards the
 // login form, which has no session yet).
-func crossOrigin(next http.Handler) http.Handler {
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusForbidden)
-		_, _ = w.Write([]byte("跨站请求被拒绝（cross-origin request refused）\n"))
+		s.fail(w, r, strings.HasPrefix(r.URL.Path, "/api/"), errs.Forbidden("跨站请求被拒绝：请从本站的页面提交"))
 	}))
 	return cop.Handler(next)
 }
@@ -98,7 +99,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				pattern = "unmatched"
 			}
 			d := time.Since(start)
-			s.metrics.requests.WithLabelValues(pattern, r.Method, strconv.Itoa(sw.status)).Inc()
+			s.metrics.requests.WithLabelValues(pattern, methodLabel(r.Method), strconv.Itoa(sw.status)).Inc()
 			s.metrics.duration.WithLabelValues(pattern).Observe(d.Seconds())
 			s.log.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path, "status", sw.status,
 				"duration_ms", d.Milliseconds())
@@ -120,4 +121,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": string(s.db.Dialect()), "version": s.cfg.Version})
 	return nil
+}
+
+// methodLabel keeps the metric's method label to the standard methods, so
+// made-up methods cannot create series without end.
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return m
+	}
+	return "other"
 }

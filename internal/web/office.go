@@ -3,7 +3,10 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/mail"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/auth"
@@ -106,7 +109,7 @@ func (s *Server) agencySettingsSave(w http.ResponseWriter, r *http.Request) erro
 		}
 		a.ParentID = parent
 	}
-	if err := checkLengths(map[string]int{a.Office: 200, a.Address: 200, a.Hours: 200, a.Phone: 50, a.Email: 100}); err != nil {
+	if err := checkContacts(&a); err != nil {
 		return s.settingsError(w, r, a, err)
 	}
 	if err := s.db.UpdateAgency(r.Context(), &a, s.change(r, "agency.update")); err != nil {
@@ -124,10 +127,24 @@ func (s *Server) settingsError(w http.ResponseWriter, r *http.Request, a agency.
 	return s.renderSettings(w, r, status, a, msg)
 }
 
-func checkLengths(fields map[string]int) error {
-	for v, max := range fields {
-		if len([]rune(v)) > max {
-			return errs.Invalid("内容过长（不超过%d字）", max)
+// checkContacts checks the 公开指南 contact fields: their lengths and the
+// e-mail address.
+func checkContacts(a *agency.Agency) error {
+	for _, f := range []struct {
+		label, value string
+		max          int
+	}{
+		{"政府信息公开工作机构", a.Office, 200}, {"办公地址", a.Address, 200}, {"办公时间", a.Hours, 200},
+		{"联系电话", a.Phone, 50}, {"电子邮箱", a.Email, 100},
+	} {
+		if utf8.RuneCountInString(f.value) > f.max {
+			return errs.Invalid("%s不能超过%d字", f.label, f.max)
+		}
+	}
+	a.Email = strings.TrimSpace(a.Email)
+	if a.Email != "" {
+		if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
+			return errs.Invalid("电子邮箱格式不正确")
 		}
 	}
 	return nil

@@ -39,7 +39,10 @@ func (s *Server) renderPlatformAgencies(w http.ResponseWriter, r *http.Request, 
 // platformAgencyCreate adds an agency to the platform.
 func (s *Server) platformAgencyCreate(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
-	parent, _ := strconv.ParseInt(f.Get("parent_id"), 10, 64)
+	parent, err := strconv.ParseInt(f.Get("parent_id"), 10, 64)
+	if err != nil || parent < 0 {
+		return s.renderPlatformAgencies(w, r, http.StatusBadRequest, "请选择上级机关")
+	}
 	a := &agency.Agency{Name: f.Get("name"), Code: f.Get("code"), Kind: agency.Kind(f.Get("kind")), ParentID: parent}
 	if err := s.db.CreateAgency(r.Context(), a, s.change(r, "agency.create")); err != nil {
 		status, _, msg := classify(err)

@@ -80,9 +80,18 @@ func parsePages() (map[string]*template.Template, error) {
 	return pages, nil
 }
 
-func staticHandler() http.Handler {
+// static serves the embedded stylesheets and images: files only, no
+// folder listings, and the site's own 404 page for anything else.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	sub, _ := fs.Sub(assets, "static")
-	return http.FileServer(http.FS(sub))
+	name := strings.TrimPrefix(r.URL.Path, "/static/")
+	info, err := fs.Stat(sub, name)
+	if name == "" || err != nil || info.IsDir() {
+		s.notFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.ServeFileFS(w, r, sub, name)
 }
 
 // Page is what every page shows around its content: the title, who is

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/auth"
@@ -149,11 +150,32 @@ func parseForm(r *http.Request) error {
 	}
 	var mbe *http.MaxBytesError
 	switch {
-	case err == nil:
-		return nil
 	case errors.As(err, &mbe):
 		return err
-	default:
+	case err != nil:
 		return errs.Invalid("表单无法解析")
 	}
+	for _, vs := range r.PostForm {
+		for _, v := range vs {
+			if !cleanText(v) {
+				return errs.Invalid("提交的内容含有无效字符（如空字符或非 UTF-8 编码），请检查后重新提交")
+			}
+		}
+	}
+	return nil
+}
+
+// cleanText reports whether form text is valid UTF-8 free of control
+// characters other than tab and line breaks — what both databases store
+// alike (PostgreSQL refuses NUL bytes outright).
+func cleanText(v string) bool {
+	if !utf8.ValidString(v) {
+		return false
+	}
+	for _, r := range v {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -74,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(rt))
 	}
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	s.mux.HandleFunc("GET /static/", s.static)
 	s.mux.HandleFunc("/", s.notFound)
 	return s, nil
 }
@@ -83,7 +83,7 @@ func New(cfg Config) (*Server, error) {
 // goes through.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
-	h = crossOrigin(h)
+	h = s.crossOrigin(h)
 	h = securityHeaders(h)
 	h = s.observe(h)
 	return h

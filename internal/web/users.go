@@ -85,11 +85,8 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if u.PasswordHash, err = auth.HashPassword(f.Get("password")); err != nil {
 		return s.usersFormError(w, r, err)
 	}
-	if err := s.db.CreateUser(ctx, u, s.change(r, "user.create")); err != nil {
+	if err := s.db.CreateUser(ctx, u, s.change(r, "user.create"), auth.Grant{Role: role, AgencyID: a.ID}); err != nil {
 		return s.usersFormError(w, r, err)
-	}
-	if err := s.db.Grant(ctx, u.ID, auth.Grant{Role: role, AgencyID: a.ID}, s.change(r, "role.grant")); err != nil {
-		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/users?ok=created", a.ID), http.StatusSeeOther)
 	return nil
@@ -104,9 +101,15 @@ func (s *Server) userRevoke(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userRole(w http.ResponseWriter, r *http.Request, grant bool) error {
-	ctx, a := r.Context(), state(r).agency
+	ctx, st := r.Context(), state(r)
+	a := st.agency
 	id, err := pathID(r, "user")
 	if err != nil {
+		return err
+	}
+	// Only users already in the agency: a role must not become a way into
+	// accounts that belong to no agency or to others.
+	if err := s.inAgency(ctx, st.p, id, a.ID); err != nil {
 		return err
 	}
 	role, err := agencyRole(r.PostForm.Get("role"))
@@ -182,17 +185,34 @@ func (s *Server) userSetDisabled(w http.ResponseWriter, r *http.Request, disable
 	return nil
 }
 
-func (s *Server) mayManage(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
+// inAgency checks that a user holds a role in the agency, unless the
+// principal runs the platform.
+func (s *Server) inAgency(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
+	if p.IsPlatformAdmin() {
+		if _, err := s.db.User(ctx, userID); err != nil {
+			return err
+		}
+		return nil
+	}
 	gs, err := s.db.Grants(ctx, userID)
 	if err != nil {
 		return err
 	}
-	inAgency := false
 	for _, g := range gs {
-		inAgency = inAgency || g.AgencyID == agencyID
+		if g.AgencyID == agencyID {
+			return nil
+		}
 	}
-	if !inAgency {
-		return errs.NotFound("该用户不属于本机关")
+	return errs.NotFound("该用户不属于本机关")
+}
+
+func (s *Server) mayManage(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
+	if err := s.inAgency(ctx, p, userID, agencyID); err != nil {
+		return err
+	}
+	gs, err := s.db.Grants(ctx, userID)
+	if err != nil {
+		return err
 	}
 	for _, g := range gs {
 		if g.Role == auth.PlatformAdmin && !p.IsPlatformAdmin() || g.AgencyID != 0 && !p.Can(auth.ManageUsers, g.AgencyID) {
