@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/calendar"
-	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
 )
 
