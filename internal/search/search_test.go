@@ -48,6 +48,17 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestWithAgency(t *testing.T) {
+	q, _ := Parse("许可")
+	a := q.WithAgency(12)
+	if a.FTS5() != `"zzagency12" AND "许可"` || a.TSQuery() != `'zzagency12' & '许可'` || len(q.Terms) != 1 {
+		t.Fatalf("WithAgency: %s / %s", a.FTS5(), a.TSQuery())
+	}
+	if got := Snippet("前文许可", a); got != "前文<mark>许可</mark>" {
+		t.Fatalf("Snippet with the agency term: %s", got)
+	}
+}
+
 func TestChunks(t *testing.T) {
 	text := strings.Repeat("政府信息公开", 5000) // 30000 characters
 	chunks := Chunks(text)

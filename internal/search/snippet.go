@@ -19,6 +19,9 @@ func Snippet(text string, q Query) string {
 	var needles []string
 	for _, t := range q.Terms {
 		n := foldString(t.Text)
+		if n == "" {
+			continue
+		}
 		needles = append(needles, n)
 		if i := strings.Index(lower, n); i >= 0 && (first < 0 || i < first) {
 			first = i

@@ -55,7 +55,7 @@ func (db *DB) ImportItems(ctx context.Context, agencyID int64, items []catalog.I
 				return err
 			}
 			if it.Public() { // a new item has no attachments yet
-				if err := db.writeIndex(ctx, tx, it.ID, it.Title+" "+it.DocNo, catalog.PlainText(it.Body)); err != nil {
+				if err := db.writeIndex(ctx, tx, it.ID, agencyID, it.Title+" "+it.DocNo, catalog.PlainText(it.Body)); err != nil {
 					return err
 				}
 			}

@@ -18,25 +18,29 @@ func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 		return err
 	}
 	var doc struct {
+		AgencyID int64  `db:"agency_id"`
 		Title    string `db:"title"`
 		DocNo    string `db:"doc_no"`
 		BodyText string `db:"body_text"`
 	}
-	if err := tx.GetContext(ctx, &doc, tx.Rebind(`SELECT title, doc_no, body_text FROM catalog_items WHERE id = ?`), itemID); err != nil {
+	if err := tx.GetContext(ctx, &doc, tx.Rebind(`SELECT agency_id, title, doc_no, body_text FROM catalog_items WHERE id = ?`), itemID); err != nil {
 		return fmt.Errorf("index item %d: %w", itemID, err)
 	}
 	var texts []string
 	if err := tx.SelectContext(ctx, &texts, tx.Rebind(`SELECT text FROM catalog_attachments WHERE item_id = ? ORDER BY id`), itemID); err != nil {
 		return fmt.Errorf("index attachments of %d: %w", itemID, err)
 	}
-	return db.writeIndex(ctx, tx, itemID, doc.Title+" "+doc.DocNo, doc.BodyText+"\n"+strings.Join(texts, "\n"))
+	return db.writeIndex(ctx, tx, itemID, doc.AgencyID, doc.Title+" "+doc.DocNo, doc.BodyText+"\n"+strings.Join(texts, "\n"))
 }
 
 // writeIndex adds the index rows of an item not yet in the index: title
-// (with the 文号) weighted above the body text.
-func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, itemID int64, title, body string) error {
+// (with the 文号) weighted above the body text. Each chunk also carries the
+// agency's token (search.AgencyToken), so that a search within one agency
+// intersects posting lists instead of filtering every match.
+func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, itemID, agencyID int64, title, body string) error {
 	titleTokens := search.Join(title)
 	for i, chunk := range search.Chunks(body) {
+		chunk = search.AgencyToken(agencyID) + " " + chunk
 		t := ""
 		if i == 0 {
 			t = titleTokens

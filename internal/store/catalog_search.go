@@ -71,15 +71,19 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 		if q, err = search.Parse(cq.Text); err != nil {
 			return res, err
 		}
+		indexed := q
+		if cq.AgencyID != 0 {
+			indexed = q.WithAgency(cq.AgencyID)
+		}
 		if db.dialect == Postgres {
 			match = `(SELECT item_id, max(ts_rank(tsv, q)) AS score FROM catalog_search, to_tsquery('simple', ?) q
 				WHERE tsv @@ q GROUP BY item_id)`
-			args = append(args, q.TSQuery())
+			args = append(args, indexed.TSQuery())
 			score = "-m.score"
 		} else {
 			match = `(SELECT s.item_id, min(f.score) AS score FROM (SELECT rowid AS rid, rank AS score
 				FROM catalog_fts WHERE catalog_fts MATCH ? AND rank MATCH 'bm25(10.0, 1.0)') f JOIN catalog_search s ON s.id = f.rid GROUP BY s.item_id)`
-			args = append(args, q.FTS5())
+			args = append(args, indexed.FTS5())
 			score = "m.score"
 		}
 	}
