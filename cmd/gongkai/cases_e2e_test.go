@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,7 @@ func TestCaseJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("close_reason"), "统计表中涉及企业商业秘密的部分不予公开，其余部分予以公开。"),
 		chromedp.Click(chromedp.ID("do-close")))
 	stage("已办结")
+	fits(t, officer, "the case page")
 	step(t, officer, "answer letter", chromedp.SetValue(chromedp.ID("letter-kind"), "answer"), chromedp.Click(chromedp.ID("do-letter")),
 		chromedp.WaitVisible(chromedp.Search(`//ul[@id="letters"]/li[contains(., "答复书")]`)))
 
@@ -75,6 +77,7 @@ func TestCaseJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("secret"), secret),
 		chromedp.Click(chromedp.ID("lookup")),
 		chromedp.WaitVisible(chromedp.ID("stage")))
+	fits(t, citizen, "the status page")
 	page := text(t, citizen, "main")
 	for _, want := range []string{"已办结", "部分公开", "政府信息公开申请答复书", "2025年企业设立登记事项的平均办理时限", "60日内", "下载 PDF"} {
 		if !strings.Contains(page, want) {
@@ -83,5 +86,18 @@ func TestCaseJourney(t *testing.T) {
 	}
 	if strings.Contains(page, id) || strings.Contains(page, "13700001111") {
 		t.Error("the public status page shows personal data")
+	}
+}
+
+// fits checks that the page needs no sideways scrolling on the phone-sized
+// window (wide tables scroll inside their own containers).
+func fits(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w > 0 {
+		t.Errorf("%s is %d px wider than a 390 px phone", what, w)
 	}
 }
