@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/gongkai/gongkai/internal/testenv"
 )
 
 // chromiumPath finds Debian's Chromium, skipping loudly when it is absent
@@ -29,11 +31,7 @@ func chromiumPath(t *testing.T) string {
 			}
 		}
 	}
-	if os.Getenv("GONGKAI_REQUIRE_CHROMIUM") == "1" {
-		t.Fatal("Chromium required (GONGKAI_REQUIRE_CHROMIUM=1) but not found: apt-get install chromium")
-	}
-	fmt.Fprintf(os.Stderr, "\n*** SKIPPING browser test %s: Chromium not found (apt-get install chromium) ***\n\n", t.Name())
-	t.Skip("Chromium not found")
+	testenv.Skip(t, "GONGKAI_REQUIRE_CHROMIUM", "browser journeys: Chromium not found (apt-get install chromium)")
 	return ""
 }
 

@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // command is one subcommand of the binary.
@@ -72,7 +74,11 @@ func run(ctx context.Context, env *cmdEnv, args []string) int {
 		return 2
 	}
 	if err := c.run(ctx, env, args[1:]); err != nil {
-		fmt.Fprintf(env.stderr, "gongkai %s: %v\n", args[0], err)
+		msg := errs.Message(err) // a domain error's Chinese message, without the layers' context
+		if msg == "" {
+			msg = err.Error()
+		}
+		fmt.Fprintf(env.stderr, "gongkai %s: %s\n", args[0], msg)
 		if errors.Is(err, errUsage) {
 			return 2
 		}

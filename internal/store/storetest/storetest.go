@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/testenv"
 )
 
 // DefaultPostgres is the server tried when GONGKAI_TEST_POSTGRES is unset.
@@ -78,11 +79,8 @@ func postgresSchema(t testing.TB) string {
 		if admin != nil {
 			admin.Close()
 		}
-		if os.Getenv("GONGKAI_REQUIRE_POSTGRES") == "1" {
-			t.Fatalf("PostgreSQL required (GONGKAI_REQUIRE_POSTGRES=1) but not reachable at %s: %v", redact(base), err)
-		}
-		fmt.Fprintf(os.Stderr, "\n*** SKIPPING PostgreSQL test %s: no server at %s (%v). Set GONGKAI_TEST_POSTGRES. ***\n\n", t.Name(), redact(base), err)
-		t.Skipf("PostgreSQL not reachable at %s: %v", redact(base), err)
+		testenv.Skip(t, "GONGKAI_REQUIRE_POSTGRES", fmt.Sprintf(
+			"the PostgreSQL half of the store tests: no server at %s (%v); set GONGKAI_TEST_POSTGRES", redact(base), err))
 	}
 	b := make([]byte, 6)
 	rand.Read(b)
