@@ -6,6 +6,8 @@ package testenv
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -35,10 +37,10 @@ func Skip(t testing.TB, required, reason string) {
 	t.Skip(reason)
 }
 
-// pkgOf names the test binary, which go test names after the package.
+// pkgOf names the package under test: go test names the binary after it.
 func pkgOf(t testing.TB) string {
 	if len(os.Args) > 0 {
-		return os.Args[0]
+		return strings.TrimSuffix(filepath.Base(os.Args[0]), ".test")
 	}
 	return t.Name()
 }
