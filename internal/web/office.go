@@ -41,6 +41,8 @@ type agencyHomePage struct {
 	Page
 	Roles    []auth.Role
 	Children []agency.Agency
+	// ReportReminder warns of the annual report's legal deadline.
+	ReportReminder string
 }
 
 func (s *Server) agencyHome(w http.ResponseWriter, r *http.Request) error {
@@ -50,6 +52,11 @@ func (s *Server) agencyHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &agencyHomePage{Page: s.page(r, st.agency.Name)}
+	due, err := s.dueOf(r, st.agency, s.reportingYear())
+	if err != nil {
+		return err
+	}
+	p.ReportReminder = due.Message(s.reportingYear())
 	for _, g := range st.p.Grants {
 		if g.AgencyID == st.agency.ID || g.Role == auth.PlatformAdmin {
 			p.Roles = append(p.Roles, g.Role)

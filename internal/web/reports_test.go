@@ -160,6 +160,11 @@ func TestSupervisorAndLitigation(t *testing.T) {
 		if res.StatusCode != 200 || !strings.Contains(body, demo.Bureau) || !strings.Contains(body, "已逾期") {
 			t.Errorf("supervisor overview: status %d\n%s", res.StatusCode, body)
 		}
+		// The bureau never published its report on last year: in January a
+		// reminder, from February a warning that it is late.
+		if _, body := e.login("spj-editor").get(fmt.Sprintf("/office/a/%d", bureau)); !strings.Contains(body, "年度报告已超过法定期限") && !strings.Contains(body, "前公开，还剩") {
+			t.Errorf("no deadline reminder on the bureau's back-office home")
+		}
 		if res, body := sup.get(fmt.Sprintf("/office/a/%d/reports/2021/combined", city)); res.StatusCode != 200 || !strings.Contains(body, "13012") {
 			t.Errorf("combined report: status %d", res.StatusCode)
 		}
