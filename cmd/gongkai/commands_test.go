@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -126,5 +127,39 @@ func TestHolidaysLoadedIntoTheDatabase(t *testing.T) {
 	}
 	if code, _, errOut := runStdin(t, "", "holidays", "load", "--data", dir, filepath.Join(dir, "missing.json")); code != 1 || !strings.Contains(errOut, "无法打开") {
 		t.Fatalf("missing file: code %d, err %q", code, errOut)
+	}
+}
+
+// TestAuditLogAnchorCatchesTruncation deletes the newest audit entry, which
+// leaves a valid chain, and finds it with the anchor printed before.
+func TestAuditLogAnchorCatchesTruncation(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, _, errOut := runStdin(t, "", "demo", "--data", dir); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	code, out, _ := runStdin(t, "", "audit-log", "verify", "--data", dir)
+	m := regexp.MustCompile(`当前末尾锚点：(\d+:[0-9a-f]{64})`).FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("verify: code %d, out %q", code, out)
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, "gongkai.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TRIGGER audit_log_no_delete`, `DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if code, _, _ := runStdin(t, "", "audit-log", "verify", "--data", dir); code != 0 {
+		t.Fatalf("without the anchor the shortened chain should still verify, got exit %d", code)
+	}
+	code, out, errOut := runStdin(t, "", "audit-log", "verify", "--data", dir, "--anchor", m[1])
+	if code != 1 || !strings.Contains(out, "锚点记录已不在日志中") {
+		t.Fatalf("with the anchor: code %d, out %q, err %q", code, out, errOut)
+	}
+	if code, _, _ := runStdin(t, "", "audit-log", "verify", "--data", dir, "--anchor", "nonsense"); code != 2 {
+		t.Fatalf("bad anchor: exit %d", code)
 	}
 }

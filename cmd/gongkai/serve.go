@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
@@ -65,7 +66,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	go expireSessions(ctx, db, log)
+	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
 
 	errc := make(chan error, 1)
@@ -90,21 +91,24 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 }
 
 // seedIfEmpty writes the demo data into an empty database and prints the
-// demo logins once.
+// demo logins once. Nodes that start together on one PostgreSQL database
+// take turns, so only the first seeds.
 func seedIfEmpty(ctx context.Context, env *cmdEnv, db *store.DB) error {
-	all, err := db.Agencies(ctx)
-	if err != nil {
-		return err
-	}
-	if len(all) > 0 {
+	return db.Exclusively(ctx, "demo-seed", func(ctx context.Context) error {
+		all, err := db.Agencies(ctx)
+		if err != nil {
+			return err
+		}
+		if len(all) > 0 {
+			return nil
+		}
+		password := randomPassword()
+		if err := demo.Seed(ctx, db, password); err != nil {
+			return err
+		}
+		printDemoLogins(env, password)
 		return nil
-	}
-	password := randomPassword()
-	if err := demo.Seed(ctx, db, password); err != nil {
-		return err
-	}
-	printDemoLogins(env, password)
-	return nil
+	})
 }
 
 func printDemoLogins(env *cmdEnv, password string) {
@@ -116,11 +120,18 @@ func printDemoLogins(env *cmdEnv, password string) {
 	fmt.Fprintln(env.stdout, "此密码只显示这一次。")
 }
 
-// expireSessions removes long-idle sessions from the database every hour.
-func expireSessions(ctx context.Context, db *store.DB, log *slog.Logger) {
+// housekeeping logs the audit log's head at start and every hour — an
+// anchor outside the database for `audit-log verify --anchor` once the logs
+// are shipped elsewhere — and removes long-idle sessions.
+func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
+		if es, err := db.AuditEntries(ctx, store.AuditFilter{Limit: 1}); err != nil {
+			log.Warn("audit log head", "err", err)
+		} else if len(es) == 1 {
+			log.Info("audit log head", "anchor", auditlog.Anchor{Seq: es[0].Seq, Hash: es[0].Hash}.String())
+		}
 		select {
 		case <-ctx.Done():
 			return

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -98,11 +99,62 @@ func (b Break) String() string { return fmt.Sprintf("第 %d 条: %s", b.Seq, b.R
 
 // Verifier checks entries one at a time, in sequence order, so a long log
 // can be streamed from the database.
+//
+// A chain alone cannot show that its newest entries were removed: what is
+// left is still a valid chain. Anchors close that gap: the head of the log
+// (its last sequence number and hash), noted somewhere outside the database
+// — a log shipped elsewhere, a ticket, a printout — must still be there.
 type Verifier struct {
 	prev    string
 	lastSeq int64
 	Count   int64
 	Breaks  []Break
+	anchors map[int64]string
+}
+
+// Anchor is the head of the log at some moment: an entry's sequence number
+// and hash.
+type Anchor struct {
+	Seq  int64
+	Hash string
+}
+
+// String writes the anchor as SEQ:HASH, the form ParseAnchor reads.
+func (a Anchor) String() string { return fmt.Sprintf("%d:%s", a.Seq, a.Hash) }
+
+// ParseAnchor reads an anchor written SEQ:HASH.
+func ParseAnchor(s string) (Anchor, error) {
+	seq, hash, ok := strings.Cut(s, ":")
+	n, err := strconv.ParseInt(seq, 10, 64)
+	if !ok || err != nil || n <= 0 || len(hash) != len(GenesisHash) {
+		return Anchor{}, fmt.Errorf("锚点 %q 应写作 序号:哈希（64位十六进制）", s)
+	}
+	return Anchor{Seq: n, Hash: strings.ToLower(hash)}, nil
+}
+
+// Expect asks the verifier to check that the log still holds the anchor.
+func (v *Verifier) Expect(a Anchor) {
+	if v.anchors == nil {
+		v.anchors = map[int64]string{}
+	}
+	v.anchors[a.Seq] = a.Hash
+}
+
+// Head returns the last entry checked, the anchor to note for next time.
+func (v *Verifier) Head() Anchor { return Anchor{Seq: v.lastSeq, Hash: v.prev} }
+
+// Finish reports the anchors that no entry matched; call it after the last
+// entry.
+func (v *Verifier) Finish() {
+	seqs := make([]int64, 0, len(v.anchors))
+	for seq := range v.anchors {
+		seqs = append(seqs, seq)
+	}
+	slices.Sort(seqs)
+	for _, seq := range seqs {
+		v.Breaks = append(v.Breaks, Break{seq, "锚点记录已不在日志中，日志末尾的记录被删除"})
+	}
+	v.anchors = nil
 }
 
 // NewVerifier starts a check from the beginning of the log.
@@ -119,6 +171,12 @@ func (v *Verifier) Add(e Entry) {
 	}
 	if got := e.ComputeHash(); got != e.Hash {
 		v.Breaks = append(v.Breaks, Break{e.Seq, "内容与哈希不符，记录被改动"})
+	}
+	if want, ok := v.anchors[e.Seq]; ok {
+		if want != e.Hash {
+			v.Breaks = append(v.Breaks, Break{e.Seq, "与记下的锚点哈希不符，记录被替换"})
+		}
+		delete(v.anchors, e.Seq)
 	}
 	v.prev, v.lastSeq = e.Hash, e.Seq
 }

@@ -63,3 +63,49 @@ func TestTimeTruncatedToStorablePrecision(t *testing.T) {
 		t.Fatalf("At = %v keeps sub-microsecond digits that PostgreSQL cannot store", e.At)
 	}
 }
+
+// TestAnchorsCatchTruncation removes the newest entries, which leaves a
+// valid chain, and finds it with the anchor noted before.
+func TestAnchorsCatchTruncation(t *testing.T) {
+	es := chain(t, 4)
+	v := verify(es)
+	v.Finish()
+	head := v.Head()
+	if !v.OK() || head.Seq != 4 || head.Hash != es[3].Hash {
+		t.Fatalf("head = %v, breaks %v", head, v.Breaks)
+	}
+	a, err := ParseAnchor(head.String())
+	if err != nil || a != head {
+		t.Fatalf("ParseAnchor(%q) = %v, %v", head.String(), a, err)
+	}
+	tests := []struct {
+		name string
+		es   []Entry
+		ok   bool
+	}{
+		{"intact", es, true},
+		{"newest removed", es[:3], false},
+		{"newest replaced", append(append([]Entry{}, es[:3]...), func() Entry {
+			e := es[3]
+			e.Action = "other"
+			e.Hash = e.ComputeHash()
+			return e
+		}()), false},
+	}
+	for _, tt := range tests {
+		v := NewVerifier()
+		v.Expect(a)
+		for _, e := range tt.es {
+			v.Add(e)
+		}
+		v.Finish()
+		if v.OK() != tt.ok {
+			t.Errorf("%s: OK = %v, breaks %v", tt.name, v.OK(), v.Breaks)
+		}
+	}
+	for _, bad := range []string{"", "4", "x:abc", "0:" + GenesisHash, "4:short"} {
+		if _, err := ParseAnchor(bad); err == nil {
+			t.Errorf("ParseAnchor(%q) accepted", bad)
+		}
+	}
+}

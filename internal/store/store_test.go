@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -235,6 +237,37 @@ func TestAuditChain(t *testing.T) {
 		}
 		if v.OK() || v.Breaks[0].Seq != 2 {
 			t.Fatalf("tampering not detected at seq 2: %v", v.Breaks)
+		}
+	})
+}
+
+// TestExclusively runs two holders of one lock at once and finds them
+// taking turns.
+func TestExclusively(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		var inside, overlaps atomic.Int32
+		var wg sync.WaitGroup
+		for i := 0; i < 4; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				err := db.Exclusively(ctx, "test", func(context.Context) error {
+					if inside.Add(1) > 1 {
+						overlaps.Add(1)
+					}
+					time.Sleep(20 * time.Millisecond)
+					inside.Add(-1)
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if db.Dialect() == store.Postgres && overlaps.Load() != 0 {
+			t.Fatalf("%d holders overlapped", overlaps.Load())
 		}
 	})
 }
