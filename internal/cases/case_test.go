@@ -176,3 +176,23 @@ func TestRunningPeriod(t *testing.T) {
 		t.Error("pause labels")
 	}
 }
+
+func TestDeadlineDuringCorrection(t *testing.T) {
+	cal := testCalendar(t)
+	a := Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"}
+	r := Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
+	today := day("2026-03-02")
+	c, _, _ := NewCase(1, ChannelInPerson, a, r, day("2026-02-06"), today)
+	if _, ok := c.Deadline(cal, today); !ok {
+		t.Fatal("no deadline while in progress")
+	}
+	c.RequestCorrection(day("2026-02-09"), day("2026-02-25"), "请写明文号", today)
+	if _, ok := c.Deadline(cal, today); ok {
+		t.Error("an answer deadline runs while the correction is awaited")
+	}
+	c.ReceiveCorrection(day("2026-02-26"), "", today)
+	// Restarted from 2026-02-26 (see TestComputeAnswerDeadline).
+	if d, ok := c.Deadline(cal, today); !ok || d.Due.String() != "2026-03-25" {
+		t.Errorf("deadline after the correction %+v", d)
+	}
+}

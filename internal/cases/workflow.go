@@ -360,9 +360,11 @@ func (c *Case) Deliver(via string, on, today calendar.Date) (Event, error) {
 }
 
 // Deadline returns the answer deadline seen from today, or false while the
-// application awaits confirmation or once it is closed.
+// application awaits confirmation, while a correction is awaited (the
+// period restarts from the corrected application, 第三十条) and once it is
+// closed.
 func (c *Case) Deadline(cal *calendar.Calendar, today calendar.Date) (AnswerDeadline, bool) {
-	if !c.Stage.Open() {
+	if !c.Stage.Open() || c.Stage == StageCorrection {
 		return AnswerDeadline{}, false
 	}
 	d, err := ComputeAnswerDeadline(cal, AnswerFacts{

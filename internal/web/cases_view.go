@@ -66,3 +66,11 @@ func agencyNames(all []agency.Agency) map[int64]string {
 	}
 	return m
 }
+
+// DaysOverdue is how many working days past due the answer is.
+func (v caseView) DaysOverdue() int {
+	if !v.Overdue() {
+		return 0
+	}
+	return -v.Deadline.DaysLeft
+}
