@@ -121,3 +121,11 @@ func caseFormDate(f url.Values, name, what string) (calendar.Date, error) {
 
 // today is the current day in China.
 func (s *Server) today() calendar.Date { return calendar.DateOf(s.cfg.Now()) }
+
+// dateText writes a date, or "" for the zero date.
+func dateText(d calendar.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}

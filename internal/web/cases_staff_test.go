@@ -81,6 +81,12 @@ func TestCaseStaffEntryAndTemplates(t *testing.T) {
 		res, body = officer.post(casePage+"/letters", url.Values{"kind": {"extension"}})
 		wantStatus(t, "extension notice without an extension", res, body, http.StatusConflict, "没有经批准的延期")
 
+		res, body = officer.get(office + "/cases.csv")
+		if res.StatusCode != http.StatusOK || !strings.Contains(body, cases.MaskID(webTestID)) || strings.Contains(body, webTestID) ||
+			strings.Contains(body, "13912340000") || !strings.Contains(body, "本机关不掌握相关政府信息") {
+			t.Errorf("CSV export: status %d, masked and with the outcome?\n%s", res.StatusCode, body)
+		}
+
 		// The city's supervisor sees the overdue demo cases of the bureau and the 教育局.
 		_, body = e.login("city-supervisor").get("/office/a/" + strconv.FormatInt(e.ids["长治市人民政府"], 10) + "/cases/due")
 		for _, want := range []string{demo.Bureau, "长治市教育局", "已逾期"} {

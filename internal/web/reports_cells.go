@@ -59,14 +59,22 @@ func (s *Server) reportCell(w http.ResponseWriter, r *http.Request) error {
 	case report.OriginCatalog:
 		p.Origin = "信息目录"
 		p.Explanation = "按体裁为规章、规范性文件的主动公开信息统计：成文日期在本年的为新制作，发布日期在本年的为新公开（制发），年底仍有效的为现行有效。"
-		for col, v := range rep.Proactive[parts[1]] {
-			p.Figures = append(p.Figures, labelledFigure{col, fmtFigure(v)})
+		l, _ := report.LayoutOf(rep.Format)
+		for _, row := range l.Proactive {
+			if row.Key == parts[1] {
+				for _, c := range row.Columns {
+					p.Figures = append(p.Figures, labelledFigure{row.Label + " · " + c.Label, fmtFigure(rep.Proactive[row.Key][c.Key])})
+				}
+			}
 		}
 		p.Link, p.LinkText = base+"/items", "查看主动公开信息"
 	case report.OriginCases:
 		p.Origin = "依申请公开案件"
 		p.Explanation = "按收到申请之日计入本年新收；上年收到、本年初仍未办结的计入上年结转；本年办结的按办理结果计入相应行；年底仍未办结的计入结转下年度。"
-		if len(parts) == 2 {
+		if key == "六.info_fee_yuan" && rep.InfoFeeYuan != nil {
+			p.Explanation = "本年缴纳的信息处理费（按缴费之日统计）。"
+			p.Figures = []labelledFigure{{"信息处理费（元）", fmtFigure(*rep.InfoFeeYuan)}}
+		} else if len(parts) == 2 {
 			row := rep.Applications[parts[1]]
 			for i, c := range report.ApplicantColumns {
 				p.Figures = append(p.Figures, labelledFigure{c.Label, fmt.Sprint(row[i])})

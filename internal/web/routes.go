@@ -111,6 +111,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/a/{agency}/litigation/{record}", access: InAgency, perm: auth.HandleCases, h: s.litigationUpdate},
 		{method: "GET", pattern: "/office/a/{agency}/cases", access: InAgency, perm: auth.ViewOffice, h: s.caseList},
 		{method: "GET", pattern: "/office/a/{agency}/cases/due", access: InAgency, perm: auth.ViewOffice, h: s.caseDue},
+		{method: "GET", pattern: "/office/a/{agency}/cases.csv", access: InAgency, perm: auth.ViewOffice, h: s.caseListCSV},
 		{method: "GET", pattern: "/office/a/{agency}/cases/new", access: InAgency, perm: auth.HandleCases, h: s.caseNewForm},
 		{method: "POST", pattern: "/office/a/{agency}/cases", access: InAgency, perm: auth.HandleCases, h: s.caseCreate},
 		{method: "GET", pattern: "/office/a/{agency}/cases/{case}", access: InAgency, perm: auth.ViewOffice, h: s.caseDetail},

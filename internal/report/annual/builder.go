@@ -117,7 +117,9 @@ func (b *Builder) Combined(ctx context.Context, gov *agency.Agency, departments 
 	}
 	name := gov.Name + "所属部门汇总"
 	r := report.Sum(name, year, parts)
-	d := document(r, Prose{Problems: fmt.Sprintf("本汇总报告由%d个部门的年度报告相加而成。", len(departments))}, CatalogFigures{})
+	d := document(r, Prose{}, CatalogFigures{})
+	d.Preamble = append(d.Preamble, fmt.Sprintf("本汇总报告由%s所属%d个部门的年度报告逐项相加而成；已公开的取其最新版本，尚未公开的取当前草稿。",
+		gov.Name, len(departments)))
 	return &Built{Document: d, Findings: report.Check(r)}, nil
 }
 
