@@ -99,7 +99,7 @@ func TestComposeSignOffAndPublish(t *testing.T) {
 	two := [7]int{2, 0, 0, 0, 0, 0, 2}
 	fx := fixture{
 		cases: map[int]CaseFigures{2020: {Applications: map[string][7]int{"received": two, "disclosed": two, "total": two}}},
-		catalog: map[int]CatalogFigures{2020: {Columns: []Count{{"工作动态", 402}, {"公开规定", 96}},
+		catalog: map[int]CatalogFigures{2020: {Columns: []Count{{"工作动态", 402}, {"公开规定", 96}, {"行政权力", 0}},
 			Posts: []Count{{"1月", 98}, {"2月", 85}}, Original: 100}},
 	}
 	src := Sources{Cases: fx, Catalog: fx, Litigation: fx}
@@ -115,12 +115,15 @@ func TestComposeSignOffAndPublish(t *testing.T) {
 	if got := b.Document.Report.Applications["received"]; got != two {
 		t.Errorf("received = %v", got)
 	}
-	if charts := b.Document.Charts(); len(charts) != 2 || charts[0].Points[0].Value != 402 {
+	if charts := b.Document.Charts(); len(charts) != 2 || len(charts[0].Points) != 2 || charts[0].Points[0].Value != 402 {
 		t.Errorf("charts = %+v", charts)
 	}
 	overview, err := DraftOverview(ctx, src, b, 7)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.Contains(overview[0], "行政权力") {
+		t.Errorf("an empty column is listed: %q", overview[0])
 	}
 	for i, want := range []string{"主动公开政府信息498条", "新收政府信息公开申请2件", "", "原创100条，原创率54%", "未发生"} {
 		if !strings.Contains(overview[i], want) {

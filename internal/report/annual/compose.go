@@ -132,7 +132,12 @@ func chart(title string, counts []Count) []render.Chart {
 	}
 	c := render.Chart{Title: title, Unit: "条"}
 	for _, n := range counts {
-		c.Points = append(c.Points, render.Point{Label: n.Label, Value: float64(n.N)})
+		if n.N > 0 { // a parent column counts its own items only; empty bars say nothing
+			c.Points = append(c.Points, render.Point{Label: n.Label, Value: float64(n.N)})
+		}
+	}
+	if len(c.Points) == 0 {
+		return nil
 	}
 	return []render.Chart{c}
 }

@@ -104,9 +104,11 @@ func sum(cs []Count) int {
 }
 
 func list(cs []Count) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = fmt.Sprintf("%s%d条", c.Label, c.N)
+	var parts []string
+	for _, c := range cs {
+		if c.N > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d条", c.Label, c.N))
+		}
 	}
 	return strings.Join(parts, "、")
 }
