@@ -39,6 +39,7 @@ func (s *Server) caseDetail(w http.ResponseWriter, r *http.Request) error {
 	if ck, err := r.Cookie(appliedCookie); err == nil {
 		http.SetCookie(w, &http.Cookie{Name: appliedCookie, Value: "", Path: r.URL.Path, MaxAge: -1, HttpOnly: true, Secure: s.cfg.Secure})
 		if no, secret, ok := strings.Cut(ck.Value, ":"); ok && no == c.QueryNo {
+			w.Header().Set("Cache-Control", "no-store")
 			return s.renderCase(w, r, c, http.StatusOK, "", no, secret)
 		}
 	}

@@ -109,6 +109,7 @@ func (s *Server) caseApplied(w http.ResponseWriter, r *http.Request) error {
 		return errs.NotFound("没有刚提交的申请；如已提交，请使用查询号和查询码查询办理进度")
 	}
 	http.SetCookie(w, &http.Cookie{Name: appliedCookie, Value: "", Path: r.URL.Path, MaxAge: -1, HttpOnly: true, Secure: s.cfg.Secure})
+	w.Header().Set("Cache-Control", "no-store") // the secret must not stay in a cache
 	s.render(w, r, http.StatusOK, "case_applied", &caseAppliedPage{Page: s.page(r, "申请已提交"), Subject: a, QueryNo: no, Secret: secret})
 	return nil
 }
@@ -159,6 +160,7 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 	}
 	m := c.Masked()
 	p.Case, p.Secret = &m, secret
+	w.Header().Set("Cache-Control", "no-store") // the page carries the secret in its download forms
 	if d, ok := c.Deadline(s.cfg.Calendar, s.today()); ok {
 		p.Deadline = &d
 	}

@@ -62,6 +62,9 @@ func TestCaseWorkflowHTTP(t *testing.T) {
 		wantStatus(t, "apply", res, body, http.StatusSeeOther)
 		res, body = anon.get(res.Header.Get("Location"))
 		wantStatus(t, "confirmation", res, body, http.StatusOK, "查询码只显示这一次")
+		if res.Header.Get("Cache-Control") != "no-store" {
+			t.Error("the page with the secret may be cached")
+		}
 		no, secret := queryNoRe.FindStringSubmatch(body)[1], secretRe.FindStringSubmatch(body)[1]
 		res, _ = anon.get("/agencies/" + bureau + "/apply/done")
 		if res.StatusCode != http.StatusNotFound {
