@@ -57,7 +57,11 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, c *cases.Cas
 		LetterKinds: cases.LetterKinds(), CanHandle: st.p.Can(auth.HandleCases, c.AgencyID),
 		CanApprove: st.p.Can(auth.Approve, c.AgencyID), Today: s.today().String(), Error: msg,
 		QueryNo: queryNo, Secret: secret}
-	p.C = newCaseView(c, st.p, p.Names, s.cfg.Calendar, s.today())
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
+	p.C = newCaseView(c, st.p, p.Names, cal, s.today())
 	if len(p.C.Warnings) > 0 {
 		s.log.WarnContext(ctx, "case deadline counted without a holiday schedule", "case", c.ID, "warnings", p.C.Warnings)
 	}

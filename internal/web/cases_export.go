@@ -22,6 +22,10 @@ func (s *Server) caseListCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
 	names, today := agencyNames(all), s.today()
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="cases-%d.csv"`, st.agency.ID))
@@ -33,7 +37,7 @@ func (s *Server) caseListCSV(w http.ResponseWriter, r *http.Request) error {
 		m := c.Masked()
 		row := []string{m.QueryNo, names[m.AgencyID], m.Applicant.Kind.Label(), csvSafe(m.Applicant.Name), m.Applicant.IDNumber,
 			m.Applicant.Phone, csvSafe(m.Applicant.Email), m.Channel.Label(), m.Stage.Label(), dateText(m.Received), "", "", "", ""}
-		if d, ok := c.Deadline(s.cfg.Calendar, today); ok {
+		if d, ok := c.Deadline(cal, today); ok {
 			row[10], row[11] = d.Due.String(), strconv.Itoa(d.DaysLeft)
 		}
 		if m.Closing.Outcome != "" {

@@ -129,3 +129,11 @@ func dateText(d calendar.Date) string {
 	}
 	return d.String()
 }
+
+// calendar returns the working-day calendar for case deadlines.
+func (s *Server) calendar(r *http.Request) (*calendar.Calendar, error) {
+	if s.cfg.Calendar != nil {
+		return s.cfg.Calendar, nil
+	}
+	return s.db.Calendar(r.Context())
+}

@@ -67,9 +67,13 @@ func (s *Server) caseLetterIssue(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := cases.LetterData{Agency: st.agency.Name, ReviewBody: s.reviewBody(r, st.agency),
 		Consultee: strings.TrimSpace(r.PostForm.Get("consultee"))}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
 	today := s.today()
 	_, err = s.db.IssueLetter(r.Context(), c.ID, st.agency.ID, prefix, func(c *cases.Case) (cases.Letter, error) {
-		return cases.ComposeLetter(kind, text, c, data, s.cfg.Calendar, today)
+		return cases.ComposeLetter(kind, text, c, data, cal, today)
 	}, s.change(r, "case.letter"))
 	if err != nil {
 		return fail(err)

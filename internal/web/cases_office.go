@@ -35,9 +35,13 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := &caseListPage{Page: s.page(r, "依申请公开"), Heading: st.agency.Name + " · 依申请公开",
 		CanHandle: st.p.Can(auth.HandleCases, st.agency.ID), CanManage: st.p.Can(auth.ManageAgency, st.agency.ID)}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
 	names, today := agencyNames(all), s.today()
 	for _, c := range list {
-		p.Cases = append(p.Cases, newCaseView(c, st.p, names, s.cfg.Calendar, today))
+		p.Cases = append(p.Cases, newCaseView(c, st.p, names, cal, today))
 	}
 	s.render(w, r, http.StatusOK, "cases", p)
 	return nil
@@ -64,9 +68,13 @@ func (s *Server) caseDue(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &caseListPage{Page: s.page(r, "临期和逾期的申请"), Heading: st.agency.Name + "及下级机关 · 临期和逾期的申请", Due: true}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
 	names, today := agencyNames(all), s.today()
 	for _, c := range list {
-		v := newCaseView(c, st.p, names, s.cfg.Calendar, today)
+		v := newCaseView(c, st.p, names, cal, today)
 		switch {
 		case v.Overdue():
 			p.Overdue = append(p.Overdue, v)

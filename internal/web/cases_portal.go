@@ -161,7 +161,11 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 	m := c.Masked()
 	p.Case, p.Secret = &m, secret
 	w.Header().Set("Cache-Control", "no-store") // the page carries the secret in its download forms
-	if d, ok := c.Deadline(s.cfg.Calendar, s.today()); ok {
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
+	if d, ok := c.Deadline(cal, s.today()); ok {
 		p.Deadline = &d
 	}
 	if c.Stage == cases.StageClosed {

@@ -64,7 +64,11 @@ func requiredDates(f url.Values, names map[string]string) (map[string]calendar.D
 }
 
 func (s *Server) parseStep(r *http.Request, name string) (caseStepFunc, error) {
-	f, today, cal := r.PostForm, s.today(), s.cfg.Calendar
+	f, today := r.PostForm, s.today()
+	cal, err := s.calendar(r)
+	if err != nil {
+		return nil, err
+	}
 	text := func(k string) string { return strings.TrimSpace(f.Get(k)) }
 	need := func(k, what string) (string, error) {
 		if v := text(k); v != "" {

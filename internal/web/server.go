@@ -4,7 +4,6 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -30,7 +29,9 @@ type Config struct {
 	// Version is shown in the footer and /healthz.
 	Version string
 	// Calendar counts the working days of case deadlines; nil means the
-	// embedded holiday schedules (calendar.Default).
+	// embedded holiday schedules with those an administrator loaded into
+	// the database (store.DB.Calendar), read per request so a new year's
+	// schedule applies without a restart.
 	Calendar *calendar.Calendar
 }
 
@@ -56,13 +57,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
-	}
-	if cfg.Calendar == nil {
-		cal, err := calendar.Default()
-		if err != nil {
-			return nil, fmt.Errorf("web: holiday calendar: %w", err)
-		}
-		cfg.Calendar = cal
 	}
 	pages, err := parsePages()
 	if err != nil {
