@@ -146,5 +146,6 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/api/v1/agencies/{agency}/reports/{year}", access: Public, api: true, h: s.apiReport},
 		{method: "GET", pattern: "/api/v1/me", access: Token, api: true, h: s.apiMe},
 		{method: "GET", pattern: "/api/v1/agencies/{agency}/audit-log", access: Token, perm: auth.ViewAudit, api: true, h: s.apiAuditLog},
+		{method: "GET", pattern: "/api/v1/agencies/{agency}/cases", access: Token, perm: auth.ViewOffice, api: true, h: s.apiCases},
 	}
 }
