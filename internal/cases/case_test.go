@@ -69,8 +69,7 @@ func contains(s, sub string) bool {
 
 func TestWorkflowRules(t *testing.T) {
 	cal := testCalendar(t)
-	a := Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"}
-	r := Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
+	a, r := sampleApplication()
 	today := day("2026-03-20")
 	fresh := func() *Case {
 		c, _, err := NewCase(1, ChannelRegisteredPost, a, r, day("2026-03-02"), today)
@@ -155,8 +154,7 @@ func TestCountsAdd(t *testing.T) {
 
 func TestRunningPeriod(t *testing.T) {
 	cal := testCalendar(t)
-	a := Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"}
-	r := Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
+	a, r := sampleApplication()
 	today := day("2026-03-20")
 	c, _, err := NewCase(1, ChannelFax, a, r, day("2026-02-06"), today)
 	if err != nil {
@@ -179,8 +177,7 @@ func TestRunningPeriod(t *testing.T) {
 
 func TestDeadlineDuringCorrection(t *testing.T) {
 	cal := testCalendar(t)
-	a := Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"}
-	r := Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
+	a, r := sampleApplication()
 	today := day("2026-03-02")
 	c, _, _ := NewCase(1, ChannelInPerson, a, r, day("2026-02-06"), today)
 	if _, ok := c.Deadline(cal, today); !ok {
@@ -195,4 +192,10 @@ func TestDeadlineDuringCorrection(t *testing.T) {
 	if d, ok := c.Deadline(cal, today); !ok || d.Due.String() != "2026-03-25" {
 		t.Errorf("deadline after the correction %+v", d)
 	}
+}
+
+// sampleApplication is a minimal valid applicant and request.
+func sampleApplication() (Applicant, Request) {
+	return Applicant{Kind: NaturalPerson, Name: "张三", IDType: IDPassport, IDNumber: "E1", Phone: "1"},
+		Request{Description: "某文件", Form: FormPaper, Receive: ReceivePost}
 }
