@@ -187,7 +187,11 @@ func TestDeadlineDuringCorrection(t *testing.T) {
 	if _, ok := c.Deadline(cal, today); ok {
 		t.Error("an answer deadline runs while the correction is awaited")
 	}
-	c.ReceiveCorrection(day("2026-02-26"), "", today)
+	key := c.DuplicateKey
+	c.ReceiveCorrection(day("2026-02-26"), "2025年某文件（文号 长政发〔2025〕1号）", today)
+	if c.DuplicateKey == key || c.DuplicateKey != DuplicateKey(c.Applicant, c.Request) {
+		t.Error("the duplicate key does not follow the corrected request")
+	}
 	// Restarted from 2026-02-26 (see TestComputeAnswerDeadline).
 	if d, ok := c.Deadline(cal, today); !ok || d.Due.String() != "2026-03-25" {
 		t.Errorf("deadline after the correction %+v", d)

@@ -158,6 +158,7 @@ func (c *Case) ReceiveCorrection(on calendar.Date, description string, today cal
 			return Event{}, errs.Invalid("所需信息的描述不能超过 %d 字", MaxDescription)
 		}
 		c.Request.Description = d
+		c.DuplicateKey = DuplicateKey(c.Applicant, c.Request)
 	}
 	c.Stage, c.CorrectedReceived = StageInProgress, on
 	return Event{Kind: "corrected", On: on, Note: "收到补正后的申请，答复期限自次日重新起算"}, nil

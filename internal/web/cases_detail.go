@@ -18,6 +18,10 @@ type caseDetailPage struct {
 	Letters     []cases.IssuedLetter
 	Files       []cases.Attachment
 	Similar     []int64
+	// MonthCount is how many applications the same applicant made to the
+	// agency earlier in the month of receipt: a hint for 按件计收 and for
+	// 第三十五条 (excessive applications).
+	MonthCount int
 	Names       map[int64]string
 	Others      []agency.Agency
 	Outcomes    []cases.OutcomeInfo
@@ -81,6 +85,9 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, c *cases.Cas
 			return err
 		}
 		if p.Similar, err = s.db.SimilarCases(ctx, c); err != nil {
+			return err
+		}
+		if p.MonthCount, err = s.db.ApplicantMonthCount(ctx, c); err != nil {
 			return err
 		}
 	}
