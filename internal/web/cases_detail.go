@@ -13,15 +13,15 @@ import (
 
 type caseDetailPage struct {
 	Page
-	C           caseView
-	Timeline    []store.CaseEvent
-	Letters     []cases.IssuedLetter
-	Files       []cases.Attachment
-	Similar     []int64
+	C        caseView
+	Timeline []store.CaseEvent
+	Letters  []cases.IssuedLetter
+	Files    []cases.Attachment
+	Similar  []int64
 	// MonthCount is how many applications the same applicant made to the
 	// agency earlier in the month of receipt: a hint for 按件计收 and for
 	// 第三十五条 (excessive applications).
-	MonthCount int
+	MonthCount  int
 	Names       map[int64]string
 	Others      []agency.Agency
 	Outcomes    []cases.OutcomeInfo
