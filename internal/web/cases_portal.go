@@ -98,13 +98,11 @@ func (s *Server) caseApplied(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := r.Cookie(appliedCookie)
-	no, secret, ok := strings.Cut(func() string {
-		if err != nil {
-			return ""
-		}
-		return c.Value
-	}(), ":")
+	var no, secret string
+	ok := false
+	if c, err := r.Cookie(appliedCookie); err == nil {
+		no, secret, ok = strings.Cut(c.Value, ":")
+	}
 	if !ok {
 		return errs.NotFound("没有刚提交的申请；如已提交，请使用查询号和查询码查询办理进度")
 	}
