@@ -76,9 +76,11 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 			indexed = q.WithAgency(cq.AgencyID)
 		}
 		if db.dialect == Postgres {
-			match = `(SELECT item_id, max(ts_rank(tsv, q)) AS score FROM catalog_search, to_tsquery('simple', ?) q
-				WHERE tsv @@ q GROUP BY item_id)`
-			args = append(args, indexed.TSQuery())
+			// The tsquery is written out twice rather than joined as a
+			// relation: only a constant query lets the planner use the GIN index.
+			match = `(SELECT item_id, max(ts_rank(tsv, to_tsquery('simple', ?))) AS score FROM catalog_search
+				WHERE tsv @@ to_tsquery('simple', ?) GROUP BY item_id)`
+			args = append(args, indexed.TSQuery(), indexed.TSQuery())
 			score = "-m.score"
 		} else {
 			match = `(SELECT s.item_id, min(f.score) AS score FROM (SELECT rowid AS rid, rank AS score
