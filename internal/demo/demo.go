@@ -86,14 +86,13 @@ func Seed(ctx context.Context, db Store, password string) error {
 		}
 		ids[a.Name] = a.ID
 	}
+	users := map[string]int64{}
 	for _, acc := range Accounts {
 		u := &auth.User{Username: acc.Username, DisplayName: acc.Name, PasswordHash: hash}
-		if err := db.CreateUser(ctx, u, c); err != nil {
+		if err := db.CreateUser(ctx, u, c, auth.Grant{Role: acc.Role, AgencyID: ids[acc.Agency]}); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
-		if err := db.Grant(ctx, u.ID, auth.Grant{Role: acc.Role, AgencyID: ids[acc.Agency]}, c); err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
+		users[acc.Username] = u.ID
 	}
 	if err := seedReports(ctx, db, ids[Bureau], c); err != nil {
 		return err
@@ -104,5 +103,5 @@ func Seed(ctx context.Context, db Store, password string) error {
 	if err := seedCases(ctx, db, ids, c); err != nil {
 		return err
 	}
-	return nil
+	return publishReport2019(ctx, db, ids[Bureau], users["spj-approver"], c)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/litigation"
 	"github.com/gongkai/gongkai/internal/report/annual"
@@ -14,13 +15,45 @@ import (
 type reportStore interface {
 	CreateAnnualReport(ctx context.Context, rec *annual.Record, c auditlog.Change) error
 	CreateLitigation(ctx context.Context, rec *litigation.Record, c auditlog.Change) error
+	annual.Store
+	Agency(ctx context.Context, id int64) (*agency.Agency, error)
+	SignOffAnnualReport(ctx context.Context, rec *annual.Record, userID int64, c auditlog.Change) error
+	PublishAnnualReport(ctx context.Context, rec *annual.Record, v *annual.Version, c auditlog.Change) error
+}
+
+// publishReport2019 signs off and publishes the bureau's 2019 report as
+// it was published, on 20 January 2020, built from the demo records like
+// any other, so the portal shows a published report and 2020's draft is
+// checked against it.
+func publishReport2019(ctx context.Context, db reportStore, bureauID, approverID int64, c auditlog.Change) error {
+	a, err := db.Agency(ctx, bureauID)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	rec, built, err := annual.NewBuilder(db).Draft(ctx, a, 2019)
+	if err != nil {
+		return fmt.Errorf("demo: 2019 report: %w", err)
+	}
+	if err := annual.CheckSignOff(rec, built); err != nil {
+		return fmt.Errorf("demo: 2019 report: %w", err)
+	}
+	if err := db.SignOffAnnualReport(ctx, rec, approverID, c); err != nil {
+		return fmt.Errorf("demo: 2019 report: %w", err)
+	}
+	v := &annual.Version{PublishedBy: "spj-approver", PublishedAt: time.Date(2020, time.January, 20, 1, 0, 0, 0, time.UTC),
+		Snapshot: annual.Snapshot{Document: *built.Document, Sources: built.Sources, Findings: built.Findings}}
+	if err := db.PublishAnnualReport(ctx, rec, v, c); err != nil {
+		return fmt.Errorf("demo: 2019 report: %w", err)
+	}
+	return nil
 }
 
 // seedReports gives the bureau its annual report records: 2019 (the base
 // the 2020 figures are pre-filled from), 2020 (the seed report: the
 // figures staff enter; part 三 comes from the demo applications) and 2021
-// in the 2021 format, with a review and a lawsuit. All are drafts, for the
-// approver to sign off.
+// in the 2021 format, with a review and a lawsuit. 2020 and 2021 are
+// drafts, for the approver to sign off; 2019 is published by
+// publishReport2019 once the other records exist.
 func seedReports(ctx context.Context, db reportStore, bureauID int64, c auditlog.Change) error {
 	r2019 := annual.New(bureauID, 2019, nil)
 	set(r2019, "licensing", 150, 11, 11800)

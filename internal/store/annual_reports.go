@@ -137,7 +137,8 @@ func (db *DB) SignOffAnnualReport(ctx context.Context, rec *annual.Record, userI
 }
 
 // PublishAnnualReport stores v as the next version of a signed-off report
-// and marks the report published; it sets v.Version.
+// and marks the report published; it sets v.Version, and v.PublishedAt to
+// now unless it is set (a report published earlier, entered afterwards).
 func (db *DB) PublishAnnualReport(ctx context.Context, rec *annual.Record, v *annual.Version, c auditlog.Change) error {
 	snapshot, err := json.Marshal(v.Snapshot)
 	if err != nil {
@@ -155,7 +156,10 @@ func (db *DB) PublishAnnualReport(ctx context.Context, rec *annual.Record, v *an
 			`SELECT COALESCE(MAX(version), 0) + 1 FROM annual_report_versions WHERE report_id = ?`), before.ID); err != nil {
 			return err
 		}
-		v.ReportID, v.PublishedAt = before.ID, db.now()
+		v.ReportID = before.ID
+		if v.PublishedAt.IsZero() {
+			v.PublishedAt = db.now()
+		}
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO annual_report_versions
 			(report_id, version, published_at, published_by, change_note, snapshot) VALUES (?, ?, ?, ?, ?, ?)`),
 			v.ReportID, v.Version, v.PublishedAt, v.PublishedBy, v.ChangeNote, string(snapshot)); err != nil {

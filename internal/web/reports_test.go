@@ -116,10 +116,10 @@ func TestReportWorkflowByRole(t *testing.T) {
 			api.Format != "2019" || api.InfoFeeYuan != nil || api.Applications["received"] != [7]int{2, 0, 0, 0, 0, 0, 2} {
 			t.Errorf("API report: status %d, %v, %s", res.StatusCode, err, body)
 		}
-		if res, _ := anon.get(fmt.Sprintf("/api/v1/agencies/%d/reports/2019", bureau)); res.StatusCode != 404 {
+		if res, _ := anon.get(fmt.Sprintf("/api/v1/agencies/%d/reports/2021", bureau)); res.StatusCode != 404 {
 			t.Errorf("API, unpublished year: status %d", res.StatusCode)
 		}
-		if res, _ := anon.get(portal + "/2019"); res.StatusCode != 404 {
+		if res, _ := anon.get(portal + "/2021"); res.StatusCode != 404 {
 			t.Errorf("unpublished year: status %d", res.StatusCode)
 		}
 

@@ -1,0 +1,44 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// TestSeedPublishesThe2019Report finds the bureau's 2019 report published
+// on its historical date, 2020 still a draft for the approver, and the
+// audit chain intact after the whole seed.
+func TestSeedPublishesThe2019Report(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	ctx := context.Background()
+	if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
+		t.Fatal(err)
+	}
+	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
+	if err != nil {
+		t.Fatal(err)
+	}
+	years, err := db.PublishedYears(ctx, bureau.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(years) != 1 || years[0].Year != 2019 || !years[0].First.Equal(time.Date(2020, 1, 20, 1, 0, 0, 0, time.UTC)) {
+		t.Fatalf("published years = %+v, want only 2019, published 2020-01-20", years)
+	}
+	if err := demo.Seed(ctx, db, "demo-password-1"); err == nil {
+		t.Fatal("a second seed into a database with agencies was accepted")
+	}
+	v := auditlog.NewVerifier()
+	if err := db.WalkAudit(ctx, func(e auditlog.Entry) error { v.Add(e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !v.OK() {
+		t.Fatalf("audit chain after seeding: %v", v.Breaks)
+	}
+}
