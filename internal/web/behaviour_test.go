@@ -399,3 +399,20 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 		t.Errorf("DELETE on the API: %d, Allow %q, %s", res.StatusCode, res.Header.Get("Allow"), body)
 	}
 }
+
+// TestFooterShowsTheSoftwareVersion guards against a page's own Version
+// field shadowing the footer's.
+func TestFooterShowsTheSoftwareVersion(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	c := e.anonymous()
+	for _, path := range []string{"/", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/reports/2019"} {
+		res, body := c.get(path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d", path, res.StatusCode)
+		}
+		footer := body[strings.LastIndex(body, `<footer class="site">`):]
+		if strings.Contains(footer, "{") || strings.Contains(footer, "map[") {
+			t.Errorf("%s: footer shows a Go value: %.200s", path, footer)
+		}
+	}
+}

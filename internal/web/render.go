@@ -105,7 +105,7 @@ type Page struct {
 	Platform  bool            // the user is a platform admin
 	Nav       Nav             // which agency pages the user may open
 	Notice    string
-	Version   string
+	Software  string // gongkai's version, shown in the footer
 	CurrentID int64
 }
 
@@ -119,7 +119,7 @@ type Nav struct {
 // page builds the frame of a page for the request.
 func (s *Server) page(r *http.Request, title string) Page {
 	st := state(r)
-	p := Page{Title: title, Version: s.cfg.Version, Notice: notices[r.URL.Query().Get("ok")]}
+	p := Page{Title: title, Software: s.cfg.Version, Notice: notices[r.URL.Query().Get("ok")]}
 	if st.p != nil {
 		p.User = &st.p.User
 		p.Platform = st.p.IsPlatformAdmin()
