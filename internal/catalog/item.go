@@ -24,17 +24,21 @@ const (
 	Expired  Validity = "expired"  // 失效
 )
 
-// Label returns the Chinese name.
+// validityLabels names each Validity in Chinese.
+var validityLabels = map[Validity]string{Valid: "有效", Repealed: "废止", Expired: "失效"}
+
+// Label returns the Chinese name, or the raw value when it is unknown.
 func (v Validity) Label() string {
-	switch v {
-	case Valid:
-		return "有效"
-	case Repealed:
-		return "废止"
-	case Expired:
-		return "失效"
+	if l, ok := validityLabels[v]; ok {
+		return l
 	}
 	return string(v)
+}
+
+// Known reports whether v is one of the defined values.
+func (v Validity) Known() bool {
+	_, ok := validityLabels[v]
+	return ok
 }
 
 // Attribute is the 文件属性认定 of a document.
@@ -47,17 +51,21 @@ const (
 	Withheld  Attribute = "withheld"   // 不予公开
 )
 
-// Label returns the Chinese name.
+// attributeLabels names each Attribute in Chinese.
+var attributeLabels = map[Attribute]string{Proactive: "主动公开", OnRequest: "依申请公开", Withheld: "不予公开"}
+
+// Label returns the Chinese name, or the raw value when it is unknown.
 func (a Attribute) Label() string {
-	switch a {
-	case Proactive:
-		return "主动公开"
-	case OnRequest:
-		return "依申请公开"
-	case Withheld:
-		return "不予公开"
+	if l, ok := attributeLabels[a]; ok {
+		return l
 	}
 	return string(a)
+}
+
+// Known reports whether a is one of the defined values.
+func (a Attribute) Known() bool {
+	_, ok := attributeLabels[a]
+	return ok
 }
 
 // Channel is where an item went out.
@@ -70,17 +78,21 @@ const (
 	Other   Channel = "other"   // 其他新媒体
 )
 
-// Label returns the Chinese name.
+// channelLabels names each Channel in Chinese.
+var channelLabels = map[Channel]string{Website: "门户网站", WeChat: "微信公众号", Other: "其他渠道"}
+
+// Label returns the Chinese name, or the raw value when it is unknown.
 func (c Channel) Label() string {
-	switch c {
-	case Website:
-		return "门户网站"
-	case WeChat:
-		return "微信公众号"
-	case Other:
-		return "其他渠道"
+	if l, ok := channelLabels[c]; ok {
+		return l
 	}
 	return string(c)
+}
+
+// Known reports whether c is one of the defined values.
+func (c Channel) Known() bool {
+	_, ok := channelLabels[c]
+	return ok
 }
 
 // Genres are the 体裁分类 offered by default. 规章 and 规范性文件 feed part 二
@@ -172,7 +184,7 @@ func (it *Item) Validate() error {
 	if it.Validity == "" {
 		it.Validity = Valid
 	}
-	if it.Validity.Label() == string(it.Validity) {
+	if !it.Validity.Known() {
 		return errs.Invalid("有效性无效")
 	}
 	if it.Validity != Valid && it.InvalidOn.IsZero() {
@@ -181,13 +193,13 @@ func (it *Item) Validate() error {
 	if it.Channel == "" {
 		it.Channel = Website
 	}
-	if it.Channel.Label() == string(it.Channel) {
+	if !it.Channel.Known() {
 		return errs.Invalid("发布渠道无效")
 	}
 	if it.Attribute == "" {
 		it.Attribute = Proactive
 	}
-	if it.Attribute.Label() == string(it.Attribute) {
+	if !it.Attribute.Known() {
 		return errs.Invalid("文件属性无效")
 	}
 	if it.Attribute != Proactive && (strings.TrimSpace(it.AttributeReason) == "" || strings.TrimSpace(it.LegalBasis) == "") {

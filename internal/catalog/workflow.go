@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -46,6 +47,9 @@ func (s State) Label() string {
 	}
 	return string(s)
 }
+
+// Known reports whether s is one of the defined states.
+func (s State) Known() bool { return slices.Contains(States, s) }
 
 // Editable reports whether the item's content may still change.
 func (s State) Editable() bool { return s == Draft }

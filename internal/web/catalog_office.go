@@ -27,7 +27,7 @@ func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)
 	p := &catalogListPage{Page: s.page(r, "主动公开"), State: catalog.State(r.URL.Query().Get("state")), States: catalog.States,
 		CanEdit: st.p.Can(auth.EditInfo, st.agency.ID), Late: map[int64]bool{}}
-	if p.State != "" && p.State.Label() == string(p.State) {
+	if p.State != "" && !p.State.Known() {
 		return errs.Invalid("状态无效")
 	}
 	var err error

@@ -23,7 +23,7 @@ func searchForm(r *http.Request) (store.CatalogQuery, error) {
 	cq.AgencyID, cq.ColumnID, cq.Page = fr.id("agency", "机关"), fr.id("column", "栏目"), int(fr.id("page", "页码"))
 	cq.From, cq.To = fr.date("from", "起始日期"), fr.date("to", "截止日期")
 	err := fr.err
-	if cq.Validity != "" && cq.Validity.Label() == string(cq.Validity) {
+	if cq.Validity != "" && !cq.Validity.Known() {
 		err = errs.Invalid("有效性无效")
 	}
 	if cq.Page > 10000 {
