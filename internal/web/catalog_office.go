@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"time"
 
@@ -163,6 +164,7 @@ func (s *Server) catalogUpdate(w http.ResponseWriter, r *http.Request) error {
 type catalogItemPage struct {
 	Page
 	Item        catalog.Item
+	Body        template.HTML
 	Column      string
 	Findings    []catalog.Finding
 	Events      []catalog.Event
@@ -185,7 +187,8 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, 
 	if err != nil {
 		return err
 	}
-	p := &catalogItemPage{Page: s.page(r, it.Title), Item: *it, Error: msg,
+	// The body was sanitised when it was saved; sanitising again costs little.
+	p := &catalogItemPage{Page: s.page(r, it.Title), Item: *it, Body: template.HTML(catalog.Sanitize(it.Body)), Error: msg,
 		CanEdit: st.p.Can(auth.EditInfo, it.AgencyID), CanReview: st.p.Can(auth.ReviewInfo, it.AgencyID)}
 	cols, err := s.db.Columns(r.Context(), it.AgencyID)
 	if err != nil {
