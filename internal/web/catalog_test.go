@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -121,4 +122,61 @@ func TestCatalogImport(t *testing.T) {
 			t.Fatalf("published imports found: %d, %v", r.Total, err)
 		}
 	})
+}
+
+// TestCatalogFeedsAndSitemap reads the demo catalog's feeds, sitemap and
+// API pages as XML and JSON.
+func TestCatalogFeedsAndSitemap(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	anon := e.anonymous()
+	bureau := e.ids[demo.Bureau]
+	cols, err := e.db.Columns(context.Background(), bureau)
+	if err != nil || len(cols) == 0 {
+		t.Fatalf("columns: %v", err)
+	}
+	var feed struct {
+		Title   string `xml:"title"`
+		Entries []struct {
+			Title string `xml:"title"`
+			ID    string `xml:"id"`
+		} `xml:"entry"`
+	}
+	res, body := anon.get(fmt.Sprintf("/agencies/%d/columns/%d/feed.atom", bureau, cols[0].ID))
+	if res.StatusCode != http.StatusOK || xml.Unmarshal([]byte(body), &feed) != nil || len(feed.Entries) == 0 || !strings.Contains(feed.Title, cols[0].Name) {
+		t.Fatalf("column feed: %d %.300s", res.StatusCode, body)
+	}
+	for _, bad := range []string{fmt.Sprintf("/agencies/%d/columns/999999/feed.atom", bureau), "/agencies/999999/feed.atom", fmt.Sprintf("/agencies/%d/items/999999", bureau)} {
+		if res, _ := anon.get(bad); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", bad, res.StatusCode)
+		}
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	res, body = anon.get("/sitemap.xml")
+	if res.StatusCode != http.StatusOK || xml.Unmarshal([]byte(body), &sm) != nil || len(sm.URLs) < 2000 || !strings.Contains(body, "/items/") {
+		t.Fatalf("sitemap: %d, %d urls", res.StatusCode, len(sm.URLs))
+	}
+	var pages [2]struct {
+		Total int `json:"total"`
+		Items []struct {
+			URL string `json:"url"`
+		} `json:"items"`
+	}
+	for i := range pages {
+		res, body := anon.get(fmt.Sprintf("/api/v1/search?q=%s&agency=%d&page=%d", url.QueryEscape("权责清单"), bureau, i+1))
+		if res.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &pages[i]) != nil {
+			t.Fatalf("API page %d: %d", i+1, res.StatusCode)
+		}
+	}
+	if pages[0].Total != 60 || len(pages[0].Items) != 20 || len(pages[1].Items) != 20 || pages[0].Items[0].URL == pages[1].Items[0].URL {
+		t.Fatalf("API pages: total %d, %d and %d items", pages[0].Total, len(pages[0].Items), len(pages[1].Items))
+	}
+	for _, q := range []string{"/api/v1/search?q=x&page=abc", "/api/v1/search?q=x&from=2020-02-30", "/search?q=x&validity=maybe"} {
+		if res, _ := anon.get(q); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", q, res.StatusCode)
+		}
+	}
 }
