@@ -48,3 +48,8 @@ func ColumnPath(cols []Column, id int64) string {
 	}
 	return c.Name
 }
+
+// StandardColumns are the catalogs of the key domains that the State
+// Council's 基层政务公开标准化规范化 guidelines ask for, which the seed
+// report names; an agency adds those that concern it.
+var StandardColumns = []string{"公共资源交易", "义务教育", "卫生健康", "重大建设项目", "市政服务"}

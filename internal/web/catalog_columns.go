@@ -77,6 +77,33 @@ func (s *Server) catalogColumnSave(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// catalogStandardColumns adds the key-domain catalogs the agency lacks.
+func (s *Server) catalogStandardColumns(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	if r.PostForm.Get("confirm") != "1" {
+		return errs.Invalid("请确认添加重点领域栏目")
+	}
+	have, err := s.db.Columns(r.Context(), st.agency.ID)
+	if err != nil {
+		return err
+	}
+	exists := map[string]bool{}
+	for _, c := range have {
+		exists[c.Name] = c.ParentID == 0 || exists[c.Name]
+	}
+	for i, name := range catalog.StandardColumns {
+		if exists[name] {
+			continue
+		}
+		c := catalog.Column{AgencyID: st.agency.ID, Name: name, Position: 100 + i}
+		if err := s.db.SaveColumn(r.Context(), &c, s.change(r, "column.create")); err != nil {
+			return err
+		}
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/columns?ok=saved", st.agency.ID), http.StatusSeeOther)
+	return nil
+}
+
 // catalogWordsSave replaces the agency's scan word list.
 func (s *Server) catalogWordsSave(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)

@@ -37,6 +37,7 @@ func (s *Server) catalogRoutes() []route {
 		{method: "POST", pattern: item + "/withdraw", access: InAgency, perm: auth.ReviewInfo, h: s.catalogStep(catalog.Withdraw)},
 		{method: "GET", pattern: "/office/a/{agency}/columns", access: InAgency, perm: auth.ManageAgency, h: s.catalogColumns},
 		{method: "POST", pattern: "/office/a/{agency}/columns", access: InAgency, perm: auth.ManageAgency, h: s.catalogColumnSave},
+		{method: "POST", pattern: "/office/a/{agency}/columns/standard", access: InAgency, perm: auth.ManageAgency, h: s.catalogStandardColumns},
 		{method: "POST", pattern: "/office/a/{agency}/scan-words", access: InAgency, perm: auth.ManageAgency, h: s.catalogWordsSave},
 
 		{method: "GET", pattern: "/api/v1/search", access: Public, api: true, h: s.apiSearch},

@@ -180,3 +180,27 @@ func TestCatalogFeedsAndSitemap(t *testing.T) {
 		}
 	}
 }
+
+func TestCatalogStandardColumns(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	admin := e.login("spj-admin")
+	path := fmt.Sprintf("/office/a/%d/columns/standard", e.ids[demo.Bureau])
+	for i := 0; i < 2; i++ { // the second time adds nothing
+		if res, _ := admin.post(path, url.Values{"confirm": {"1"}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("add standard columns: %d", res.StatusCode)
+		}
+	}
+	cols, err := e.db.Columns(context.Background(), e.ids[demo.Bureau])
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range cols {
+		if c.Name == "义务教育" || c.Name == "市政服务" {
+			n++
+		}
+	}
+	if n != 2 || len(cols) != 15 {
+		t.Fatalf("%d key-domain columns of %d columns", n, len(cols))
+	}
+}
