@@ -38,10 +38,12 @@ func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
 	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
 		return err
 	}
-	if cal, err := calendar.Default(); err == nil {
-		for _, it := range p.Items {
-			p.Late[it.ID] = it.Late(cal, time.Now())
-		}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
+	for _, it := range p.Items {
+		p.Late[it.ID] = it.Late(cal, time.Now())
 	}
 	s.render(w, r, http.StatusOK, "catalog_items", p)
 	return nil
@@ -204,9 +206,11 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, 
 	if p.Attachments, err = s.db.Attachments(r.Context(), it.ID); err != nil {
 		return err
 	}
-	if cal, err := calendar.Default(); err == nil {
-		p.Late = it.Late(cal, time.Now())
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
 	}
+	p.Late = it.Late(cal, time.Now())
 	s.render(w, r, status, "catalog_item", p)
 	return nil
 }
