@@ -43,7 +43,7 @@ func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, it := range p.Items {
-		p.Late[it.ID] = it.Late(cal, time.Now())
+		p.Late[it.ID] = it.Late(cal, s.cfg.Now())
 	}
 	s.render(w, r, http.StatusOK, "catalog_items", p)
 	return nil
@@ -82,7 +82,7 @@ func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status i
 func (s *Server) catalogNew(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)
 	return s.renderItemForm(w, r, http.StatusOK, catalog.Item{Publisher: st.agency.Name, Original: true,
-		WrittenOn: calendar.DateOf(time.Now()), Attribute: catalog.Proactive, Channel: catalog.Website}, "")
+		WrittenOn: s.today(), Attribute: catalog.Proactive, Channel: catalog.Website}, "")
 }
 
 // itemFromForm reads the metadata fields of the draft form into it.
@@ -210,7 +210,7 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, 
 	if err != nil {
 		return err
 	}
-	p.Late = it.Late(cal, time.Now())
+	p.Late = it.Late(cal, s.cfg.Now())
 	s.render(w, r, status, "catalog_item", p)
 	return nil
 }
