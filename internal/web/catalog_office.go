@@ -21,7 +21,12 @@ type catalogListPage struct {
 	Columns []catalog.Column
 	CanEdit bool
 	Late    map[int64]bool
+	Prev    string
+	Next    string
 }
+
+// officeListPage is how many items the back-office list shows at once.
+const officeListPage = 100
 
 // catalogItems lists the agency's information items by state.
 func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
@@ -31,9 +36,26 @@ func (s *Server) catalogItems(w http.ResponseWriter, r *http.Request) error {
 	if p.State != "" && !p.State.Known() {
 		return errs.Invalid("状态无效")
 	}
+	fr := fieldReader{v: r.URL.Query()}
+	page := max(int(fr.id("page", "页码")), 1)
+	if fr.err != nil {
+		return fr.err
+	}
 	var err error
-	if p.Items, err = s.db.Items(r.Context(), store.ItemFilter{AgencyID: st.agency.ID, State: p.State, Limit: 200}); err != nil {
+	// One more than a page tells whether there is a next one.
+	p.Items, err = s.db.Items(r.Context(), store.ItemFilter{AgencyID: st.agency.ID, State: p.State,
+		Limit: officeListPage + 1, Offset: (min(page, 10000) - 1) * officeListPage})
+	if err != nil {
 		return err
+	}
+	link := func(n int) string {
+		return fmt.Sprintf("/office/a/%d/items?state=%s&page=%d", st.agency.ID, p.State, n)
+	}
+	if len(p.Items) > officeListPage {
+		p.Items, p.Next = p.Items[:officeListPage], link(page+1)
+	}
+	if page > 1 {
+		p.Prev = link(page - 1)
 	}
 	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
 		return err

@@ -204,3 +204,26 @@ func TestCatalogStandardColumns(t *testing.T) {
 		t.Fatalf("%d key-domain columns of %d columns", n, len(cols))
 	}
 }
+
+func TestCatalogOfficeList(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	reviewer := e.login("spj-reviewer")
+	base := fmt.Sprintf("/office/a/%d/items", e.ids[demo.Bureau])
+	res, body := reviewer.get(base + "?state=published")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "page=2") || strings.Contains(body, `rel="prev"`) {
+		t.Fatalf("first page: %d", res.StatusCode)
+	}
+	res, body = reviewer.get(base + "?state=published&page=22")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `rel="prev"`) || strings.Contains(body, `rel="next"`) {
+		t.Fatalf("last page: %d", res.StatusCode)
+	}
+	res, body = reviewer.get(base + "?state=submitted")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "（待审核）") {
+		t.Fatalf("submitted: %d", res.StatusCode)
+	}
+	for _, bad := range []string{"?state=nonsense", "?page=x"} {
+		if res, _ := reviewer.get(base + bad); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: %d", bad, res.StatusCode)
+		}
+	}
+}
