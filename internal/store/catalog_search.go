@@ -132,20 +132,28 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 		ID    int64 `db:"id"`
 		Total int   `db:"total"`
 	}
-	err := db.read.SelectContext(ctx, &page, db.read.Rebind(`SELECT i.id, count(*) OVER () AS total`+from+where+order+` LIMIT ? OFFSET ?`),
+	// A text search counts its matches as it ranks them; a plain list
+	// counts apart, so that its page comes straight from an index in date
+	// order.
+	total := `count(*) OVER ()`
+	if match == "" {
+		total = `0`
+	}
+	err := db.read.SelectContext(ctx, &page, db.read.Rebind(`SELECT i.id, `+total+` AS total`+from+where+order+` LIMIT ? OFFSET ?`),
 		append(args, cq.PerPage, (cq.Page-1)*cq.PerPage)...)
 	if err != nil {
 		return fail(err)
 	}
-	if len(page) == 0 {
-		if cq.Page > 1 { // past the last page: count the matches on their own
-			if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
-				return fail(err)
-			}
+	if len(page) > 0 && match != "" {
+		res.Total = page[0].Total
+	} else if len(page) > 0 || cq.Page > 1 {
+		if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
+			return fail(err)
 		}
+	}
+	if len(page) == 0 {
 		return res, nil
 	}
-	res.Total = page[0].Total
 	ids := make([]int64, len(page))
 	for i, p := range page {
 		ids[i] = p.ID

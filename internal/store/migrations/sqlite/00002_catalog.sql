@@ -56,6 +56,9 @@ CREATE INDEX catalog_items_published ON catalog_items (agency_id, published_at);
 CREATE INDEX catalog_items_column ON catalog_items (column_id, published_at);
 CREATE INDEX catalog_items_due ON catalog_items (state, scheduled_at);
 CREATE INDEX catalog_items_interprets ON catalog_items (interprets_id);
+-- The portal's lists: an agency's public items, newest first, counted and
+-- paged from the index alone (bodies are large).
+CREATE INDEX catalog_items_public ON catalog_items (agency_id, attribute, state, published_at);
 
 CREATE TABLE catalog_events (
     id          INTEGER PRIMARY KEY,
