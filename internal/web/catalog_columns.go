@@ -15,9 +15,10 @@ func urlPathEscape(s string) string { return url.PathEscape(s) }
 
 type catalogColumnsPage struct {
 	Page
-	Columns []catalog.Column
-	Words   string
-	Error   string
+	Columns    []catalog.Column
+	Words      string
+	Taxonomies []taxonomyView
+	Error      string
 }
 
 // catalogColumns shows the agency's columns and scan word list.
@@ -27,7 +28,7 @@ func (s *Server) catalogColumns(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) renderColumns(w http.ResponseWriter, r *http.Request, status int, msg string) error {
 	st := state(r)
-	p := &catalogColumnsPage{Page: s.page(r, "栏目与敏感词"), Error: msg}
+	p := &catalogColumnsPage{Page: s.page(r, "栏目、分类与敏感词"), Error: msg}
 	var err error
 	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
 		return err
@@ -37,6 +38,9 @@ func (s *Server) renderColumns(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	p.Words = strings.Join(words, "\n")
+	if p.Taxonomies, err = s.taxonomyViews(r.Context(), st.agency.ID); err != nil {
+		return err
+	}
 	s.render(w, r, status, "catalog_columns", p)
 	return nil
 }

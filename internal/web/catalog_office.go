@@ -76,8 +76,8 @@ type catalogFormPage struct {
 	Item     catalog.Item
 	Columns  []catalog.Column
 	Policies []catalog.Item
-	Topics   []string
-	Genres   []string
+	Topics   catalog.Taxonomy
+	Genres   catalog.Taxonomy
 	Art20    []string
 	Error    string
 }
@@ -88,8 +88,11 @@ func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status i
 	if it.ID != 0 {
 		title = "修改信息"
 	}
-	p := &catalogFormPage{Page: s.page(r, title), Item: it, Topics: catalog.Topics, Genres: catalog.Genres, Art20: catalog.Article20Items, Error: msg}
+	p := &catalogFormPage{Page: s.page(r, title), Item: it, Art20: catalog.Article20Items, Error: msg}
 	var err error
+	if p.Topics, p.Genres, err = s.classes(r.Context(), st.agency.ID); err != nil {
+		return err
+	}
 	if p.Columns, err = s.db.Columns(r.Context(), st.agency.ID); err != nil {
 		return err
 	}
@@ -126,6 +129,9 @@ func (s *Server) catalogCreate(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)
 	it := catalog.Item{AgencyID: st.agency.ID, AuthorID: st.p.User.ID}
 	err := itemFromForm(r, &it)
+	if err == nil {
+		err = s.checkClasses(r.Context(), &it, "", "")
+	}
 	if err == nil {
 		err = s.db.CreateItem(r.Context(), &it, s.change(r, "item.create"))
 	}
@@ -175,7 +181,11 @@ func (s *Server) catalogUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	oldTopic, oldGenre := it.Topic, it.Genre
 	if err := itemFromForm(r, it); err != nil {
+		return s.itemFormError(w, r, *it, err)
+	}
+	if err := s.checkClasses(r.Context(), it, oldTopic, oldGenre); err != nil {
 		return s.itemFormError(w, r, *it, err)
 	}
 	if err := s.db.UpdateItem(r.Context(), it, s.change(r, "item.edit")); err != nil {
@@ -190,6 +200,8 @@ type catalogItemPage struct {
 	Item        catalog.Item
 	Body        template.HTML
 	Column      string
+	Topic       string // label of the item's 主题分类
+	Genre       string // label of the item's 体裁分类
 	Findings    []catalog.Finding
 	Events      []catalog.Event
 	Attachments []store.ItemAttachment
@@ -219,6 +231,9 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, 
 		return err
 	}
 	p.Column = catalog.ColumnPath(cols, it.ColumnID)
+	if p.Topic, p.Genre, err = s.classLabels(r.Context(), it); err != nil {
+		return err
+	}
 	if p.Findings, err = s.db.Findings(r.Context(), it.ID); err != nil {
 		return err
 	}

@@ -47,8 +47,8 @@ type portalSearchPage struct {
 	Column   *catalog.Column
 	Query    store.CatalogQuery
 	Agencies []agency.Agency
-	Topics   []string
-	Genres   []string
+	Topics   catalog.Taxonomy
+	Genres   catalog.Taxonomy
 	Results  store.CatalogResults
 	Hits     []hitView
 	Prev     string
@@ -86,13 +86,18 @@ func pageLinks(r *http.Request, res store.CatalogResults) (prev, next string) {
 
 // portalSearch is the public full-text search over every agency's catalog.
 func (s *Server) portalSearch(w http.ResponseWriter, r *http.Request) error {
-	p := &portalSearchPage{Page: s.page(r, "信息检索"), Topics: catalog.Topics, Genres: catalog.Genres}
+	p := &portalSearchPage{Page: s.page(r, "信息检索")}
 	var err error
 	if p.Agencies, err = s.db.Agencies(r.Context()); err != nil {
 		return err
 	}
 	status := http.StatusOK
 	p.Query, err = searchForm(r)
+	// Within one agency the filters offer its classes; across agencies the defaults.
+	var cerr error
+	if p.Topics, p.Genres, cerr = s.classes(r.Context(), p.Query.AgencyID); cerr != nil {
+		return cerr
+	}
 	if err == nil && p.Query.Text != "" {
 		p.Searched = true
 		p.Results, err = s.db.SearchCatalog(r.Context(), p.Query)
@@ -170,6 +175,8 @@ type portalItemPage struct {
 	Item            catalog.Item
 	Body            template.HTML
 	Column          string
+	Topic           string // label of the item's 主题分类
+	Genre           string // label of the item's 体裁分类
 	Attachments     []store.ItemAttachment
 	Interprets      *catalog.Item
 	Interpretations []catalog.Item
@@ -189,6 +196,9 @@ func (s *Server) portalItem(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Column = catalog.ColumnPath(cols, it.ColumnID)
+	if p.Topic, p.Genre, err = s.classLabels(r.Context(), it); err != nil {
+		return err
+	}
 	if p.Attachments, err = s.db.Attachments(r.Context(), it.ID); err != nil {
 		return err
 	}

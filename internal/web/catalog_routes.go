@@ -39,6 +39,7 @@ func (s *Server) catalogRoutes() []route {
 		{method: "POST", pattern: "/office/a/{agency}/columns", access: InAgency, perm: auth.ManageAgency, h: s.catalogColumnSave},
 		{method: "POST", pattern: "/office/a/{agency}/columns/standard", access: InAgency, perm: auth.ManageAgency, h: s.catalogStandardColumns},
 		{method: "POST", pattern: "/office/a/{agency}/scan-words", access: InAgency, perm: auth.ManageAgency, h: s.catalogWordsSave},
+		{method: "POST", pattern: "/office/a/{agency}/taxonomy", access: InAgency, perm: auth.ManageAgency, h: s.catalogTaxonomySave},
 
 		{method: "GET", pattern: "/api/v1/search", access: Public, api: true, h: s.apiSearch},
 	}
