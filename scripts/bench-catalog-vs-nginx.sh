@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Catalog-page throughput of gongkai against nginx serving the same page as a
+# static file, measured in the same run by wrk from a second process over
+# loopback (issue #4). Not run by CI; needs go, curl, nginx and wrk
+# (apt-get install nginx-light wrk).
+#
+#   scripts/bench-catalog-vs-nginx.sh
+#
+# It builds gongkai, starts `gongkai serve --demo` with a fresh temporary data
+# folder on a free 127.0.0.1 port, fetches the demo bureau's catalog page and
+# one of its item pages with curl, writes them to a temporary web root served
+# by nginx (own minimal config, one worker per core) on another 127.0.0.1
+# port, then runs wrk against both with the same settings: a warm-up of each,
+# then ROUNDS rounds alternating gongkai and nginx. It prints requests/s and
+# p50/p99 latency of every run and the ratio gongkai/nginx. Every process and
+# temporary file it made is removed on exit.
+#
+# Settings (environment): THREADS=2 CONNS=32 DURATION=15s WARMUP=5s ROUNDS=2
+# CORES=$(nproc) (GOMAXPROCS of gongkai and nginx's worker_processes)
+# CATALOG=/agencies/2/catalog (the demo bureau, 长治市行政审批服务管理局)
+# GO=go NGINX=nginx WRK=wrk
+set -euo pipefail
+
+THREADS=${THREADS:-2}
+CONNS=${CONNS:-32}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-5s}
+ROUNDS=${ROUNDS:-2}
+CORES=${CORES:-$(nproc)}
+CATALOG=${CATALOG:-/agencies/2/catalog}
+GO=${GO:-go}
+NGINX=${NGINX:-nginx}
+WRK=${WRK:-wrk}
+
+for tool in "$GO" "$NGINX" "$WRK" curl; do
+	command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
+done
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d -t gongkai-bench.XXXXXX)
+gk_pid= ngx_pid=
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	for pid in $gk_pid $ngx_pid; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in $gk_pid $ngx_pid; do
+		# nginx's master stops its workers on SIGTERM; wait bounded.
+		for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$pid" 2>/dev/null || true
+	done
+	rm -rf "$work"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# free_port prints a 127.0.0.1 port nothing listens on.
+free_port() {
+	local port
+	for _ in $(seq 100); do
+		port=$((20000 + RANDOM % 40000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+	echo "no free port" >&2
+	return 1
+}
+
+# wait_http waits (30 s at most) until URL answers 200.
+wait_http() {
+	for _ in $(seq 300); do
+		curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "no answer from $1" >&2
+	return 1
+}
+
+echo "building gongkai…" >&2
+(cd "$repo" && "$GO" build -o "$work/gongkai" ./cmd/gongkai)
+
+gk_port=$(free_port)
+gk="http://127.0.0.1:$gk_port"
+# The demo password is printed into the log, which is deleted on exit.
+GOMAXPROCS=$CORES "$work/gongkai" serve --demo --addr "127.0.0.1:$gk_port" --data "$work/data" \
+	>"$work/gongkai.log" 2>&1 &
+gk_pid=$!
+wait_http "$gk/healthz" || { tail -20 "$work/gongkai.log" >&2; exit 1; }
+
+# The pages, exactly as gongkai serves them. nginx's workers may run as
+# nobody, so the web root is readable by all.
+chmod 755 "$work"
+mkdir -m 755 "$work/www"
+curl -fsS -o "$work/www/catalog.html" "$gk$CATALOG"
+item=$(grep -o 'href="/agencies/[0-9]*/items/[0-9]*"' "$work/www/catalog.html" | head -1 | cut -d'"' -f2)
+[ -n "$item" ] || { echo "no item link on $CATALOG" >&2; exit 1; }
+curl -fsS -o "$work/www/item.html" "$gk$item"
+chmod 644 "$work/www/"*.html
+
+ngx_port=$(free_port)
+while [ "$ngx_port" = "$gk_port" ]; do ngx_port=$(free_port); done
+ngx="http://127.0.0.1:$ngx_port"
+mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes $CORES;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	sendfile on;
+	tcp_nopush on;
+	keepalive_timeout 65;
+	keepalive_requests 1000000;
+	client_body_temp_path $work/nginx/tmp/body;
+	proxy_temp_path $work/nginx/tmp/proxy;
+	fastcgi_temp_path $work/nginx/tmp/fastcgi;
+	uwsgi_temp_path $work/nginx/tmp/uwsgi;
+	scgi_temp_path $work/nginx/tmp/scgi;
+	types { text/html html; }
+	charset utf-8;
+	server {
+		listen 127.0.0.1:$ngx_port;
+		root $work/www;
+		# The same security headers as gongkai, so both send about the same bytes.
+		add_header Content-Security-Policy "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+		add_header Permissions-Policy "camera=(), microphone=(), geolocation=()";
+		add_header Referrer-Policy same-origin;
+		add_header X-Content-Type-Options nosniff;
+		add_header X-Frame-Options DENY;
+	}
+}
+EOF
+"$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/logs/stderr" &
+ngx_pid=$!
+wait_http "$ngx/catalog.html" || { cat "$work/nginx/logs/stderr" "$work/nginx/logs/error.log" >&2; exit 1; }
+cmp -s "$work/www/catalog.html" <(curl -fsS "$ngx/catalog.html") || { echo "nginx serves another page" >&2; exit 1; }
+
+# ms converts wrk's latency (e.g. 812.00us, 4.51ms, 1.02s) to milliseconds.
+ms() {
+	awk -v v="$1" 'BEGIN {
+		n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+		if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+		printf "%.2f", n }'
+}
+
+# run NAME URL DURATION: runs wrk and appends "NAME rps p50 p99 errors" to $work/results.
+run() {
+	local out rps p50 p99 errs
+	out=$("$WRK" -t"$THREADS" -c"$CONNS" -d"$3" --latency "$2")
+	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+	p50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+	p99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+	errs=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' <<<"$out")
+	echo "$1 $rps $p50 $p99 ${errs:-none}" >>"$work/results"
+}
+
+echo "wrk $("$WRK" -v 2>&1 | head -1 | awk '{print $2}'), $("$NGINX" -v 2>&1), $("$GO" version | awk '{print $3}'), $CORES cores (GOMAXPROCS=$CORES, worker_processes $CORES), $(uname -srm)"
+echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency (warm-up $WARMUP each); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "catalog page $CATALOG ($(wc -c <"$work/www/catalog.html") bytes), item page $item ($(wc -c <"$work/www/item.html") bytes)"
+echo
+
+for page in catalog item; do
+	if [ "$page" = catalog ]; then path=$CATALOG; else path=$item; fi
+	: >"$work/results"
+	run warm "$gk$path" "$WARMUP"
+	run warm "$ngx/$page.html" "$WARMUP"
+	: >"$work/results"
+	for round in $(seq "$ROUNDS"); do
+		run "gongkai#$round" "$gk$path" "$DURATION"
+		run "nginx#$round" "$ngx/$page.html" "$DURATION"
+	done
+	echo "$page page"
+	printf '| %-10s | %10s | %8s | %8s | %s\n' run "req/s" "p50 ms" "p99 ms" errors
+	echo '|------------|------------|----------|----------|-------'
+	while read -r name rps p50 p99 errs; do
+		printf '| %-10s | %10s | %8s | %8s | %s\n' "$name" "$rps" "$p50" "$p99" "$errs"
+	done <"$work/results"
+	awk '{ split($1, k, "#"); rps[k[1], k[2] + 0] = $2; n = (k[2] + 0 > n ? k[2] + 0 : n) }
+		END {
+			for (r = 1; r <= n; r++) {
+				ratio = rps["gongkai", r] / rps["nginx", r]; sum += ratio
+				printf "round %d: gongkai/nginx = %.4f (nginx %.0f× gongkai)\n", r, ratio, 1 / ratio
+			}
+			printf "mean ratio gongkai/nginx = %.4f (issue #4 target: at least 0.5)\n\n", sum / n
+		}' "$work/results"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
