@@ -164,3 +164,18 @@ func (t Taxonomy) Codes() []string {
 	}
 	return out
 }
+
+// Code returns the code a file or form means by s: s itself when it is a
+// code, else the code of the entry labelled s, else s unchanged (a class
+// the agency never defined, kept as written).
+func (t Taxonomy) Code(s string) string {
+	if t.Has(s) {
+		return s
+	}
+	for _, e := range t.Entries {
+		if e.Label == s {
+			return e.Code
+		}
+	}
+	return s
+}

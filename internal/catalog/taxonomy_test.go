@@ -78,6 +78,9 @@ func TestTaxonomyLabel(t *testing.T) {
 	if tax.Label("zw") != "综合政务" || tax.Label("旧分类") != "旧分类" || !tax.Has("zw") || tax.Has("x") {
 		t.Fatal("label lookup")
 	}
+	if tax.Code("综合政务") != "zw" || tax.Code("zw") != "zw" || tax.Code("旧分类") != "旧分类" {
+		t.Fatal("code lookup")
+	}
 	if got := tax.Codes(); len(got) != 1 || got[0] != "zw" {
 		t.Fatalf("codes %v", got)
 	}

@@ -66,9 +66,15 @@ func (s *Server) catalogImport(w http.ResponseWriter, r *http.Request) error {
 		p.Errors = bad
 		return fail(errs.Invalid("有 %d 行有误，未导入任何信息；请修改后重新导入", len(bad)))
 	}
+	themes, genres, err := s.classes(r.Context(), st.agency.ID)
+	if err != nil {
+		return err
+	}
 	canPublish := st.p.Can(auth.ReviewInfo, st.agency.ID)
 	for i := range items {
 		items[i].AuthorID = st.p.User.ID
+		// Files name classes by label; items store codes.
+		items[i].Topic, items[i].Genre = themes.Code(items[i].Topic), genres.Code(items[i].Genre)
 		if items[i].Publisher == "" {
 			items[i].Publisher = st.agency.Name
 		}

@@ -172,3 +172,34 @@ func TestCatalogItemClassChecked(t *testing.T) {
 		t.Fatalf("known genre: %d %s", res.StatusCode, body)
 	}
 }
+
+// TestCatalogImportClassLabels imports a file that names classes by their
+// labels: items store the agency's codes.
+func TestCatalogImportClassLabels(t *testing.T) {
+	e := newEnv(t, storetest.Open(t, store.SQLite))
+	ctx := context.Background()
+	bureau := e.ids[demo.Bureau]
+	if res, body := e.login("spj-admin").post(fmt.Sprintf("/office/a/%d/taxonomy", bureau),
+		genreForm(map[string]string{"通知": "通知通告"}, nil, [3]string{"pf", "批复", "15"})); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save genres: %d %s", res.StatusCode, body)
+	}
+	file := "标题,成文日期,体裁分类\n导入的批复,2020-01-02,批复\n导入的通知,2020-01-03,通知通告\n导入的旧体裁,2020-01-04,旧体裁\n"
+	path := fmt.Sprintf("/office/a/%d/items/import", bureau)
+	if res, body := e.login("spj-editor").postFile(path, "a.csv", []byte(file)); res.StatusCode != http.StatusOK || !strings.Contains(body, "已导入 3 条") {
+		t.Fatalf("import: %d", res.StatusCode)
+	}
+	items, err := e.db.Items(ctx, store.ItemFilter{AgencyID: bureau, State: catalog.Draft, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, it := range items {
+		got[it.Title] = it.Genre
+	}
+	want := map[string]string{"导入的批复": "pf", "导入的通知": "通知", "导入的旧体裁": "旧体裁"}
+	for title, code := range want {
+		if got[title] != code {
+			t.Errorf("%s: genre %q, want %q", title, got[title], code)
+		}
+	}
+}
