@@ -176,6 +176,12 @@ func (c Case) Masked() Case {
 	m := c
 	m.Applicant = c.Applicant.Masked()
 	m.SecretHash = ""
+	// The duplicate key is an unsalted hash over the full ID number: with
+	// the masked number beside it, the rest could be found by trying the
+	// few million possible numbers. It never leaves the store.
+	m.DuplicateKey = ""
+	m.Request.Description = MaskText(c.Request.Description)
+	m.Request.Purpose = MaskText(c.Request.Purpose)
 	m.Pauses = append([]Pause(nil), c.Pauses...)
 	return m
 }
