@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/errs"
 )
 
 // ImportItems stores existing items of one agency as they stand (drafts or
@@ -54,7 +55,20 @@ func (db *DB) ImportItems(ctx context.Context, agencyID int64, items []catalog.I
 				ActorID: c.ActorID, Actor: c.Actor, Reason: "导入", At: it.CreatedAt}); err != nil {
 				return err
 			}
+			// Imported text gets the same privacy and secrecy scan as a draft;
+			// an item that would go straight to the portal must pass it.
+			if err := db.rescan(ctx, tx, it); err != nil {
+				return fmt.Errorf("item %d (%s): %w", i+1, it.Title, err)
+			}
 			if it.Public() { // a new item has no attachments yet
+				var found int
+				if err := tx.GetContext(ctx, &found, tx.Rebind(`SELECT COUNT(*) FROM catalog_findings WHERE item_id = ?`), it.ID); err != nil {
+					return err
+				}
+				if found > 0 {
+					return errs.Invalid("第 %d 条「%s」的保密审查发现 %d 处需处理的内容（身份证号、手机号、密级标志等），"+
+						"不能以已发布状态导入；请去掉发布日期，以草稿导入后经审核发布", i+1, it.Title, found)
+				}
 				if err := db.writeIndex(ctx, tx, it.ID, agencyID, it.Title+" "+it.DocNo, catalog.PlainText(it.Body)); err != nil {
 					return err
 				}
