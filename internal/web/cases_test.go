@@ -150,9 +150,15 @@ func TestCaseWorkflowHTTP(t *testing.T) {
 		if len(letters) != 1 || !strings.HasSuffix(letters[0].Number, "〔"+strconv.Itoa(today.Year)+"〕"+strconv.Itoa(letterSeq(t, db, e.ids[demo.Bureau], today.Year))+"号") {
 			t.Fatalf("letters %+v", letters)
 		}
-		res, body = supervisor.get(base + "/letters/" + strconv.FormatInt(letters[0].ID, 10) + "/pdf")
+		letterPDF := base + "/letters/" + strconv.FormatInt(letters[0].ID, 10) + "/pdf"
+		res, body = officer.get(letterPDF)
 		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF-") {
 			t.Errorf("letter PDF: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		// The letter names the applicant in full: only the agency's case
+		// officers may download it, not readers who see masked data.
+		if res, _ := supervisor.get(letterPDF); res.StatusCode != http.StatusForbidden {
+			t.Errorf("supervisor downloads the unmasked letter: %d", res.StatusCode)
 		}
 		status("已办结", "部分公开", "政府信息公开申请答复书", "60日", "6个月", letters[0].Number)
 		res, body = anon.post("/cases/status/letter", url.Values{"query_no": {no}, "secret": {secret},

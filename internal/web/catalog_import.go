@@ -50,9 +50,12 @@ func (s *Server) catalogImport(w http.ResponseWriter, r *http.Request) error {
 		return fail(errs.Invalid("请选择要导入的 CSV 或 XLSX 文件"))
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, maxImport))
+	data, err := io.ReadAll(io.LimitReader(file, maxImport+1))
 	if err != nil {
 		return fmt.Errorf("web: read import: %w", err)
+	}
+	if len(data) > maxImport { // never import the first part of a file
+		return fail(errs.Invalid("导入文件超过 %d MB，请分成几个文件导入", maxImport>>20))
 	}
 	cols, err := s.db.Columns(r.Context(), st.agency.ID)
 	if err != nil {

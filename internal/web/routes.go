@@ -129,7 +129,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/a/{agency}/cases/{case}/close", access: InAgency, perm: auth.HandleCases, h: s.caseStep},
 		{method: "POST", pattern: "/office/a/{agency}/cases/{case}/deliver", access: InAgency, perm: auth.HandleCases, h: s.caseStep},
 		{method: "POST", pattern: "/office/a/{agency}/cases/{case}/letters", access: InAgency, perm: auth.HandleCases, h: s.caseLetterIssue},
-		{method: "GET", pattern: "/office/a/{agency}/cases/{case}/letters/{letter}/{format}", access: InAgency, perm: auth.ViewOffice, h: s.caseLetterFile},
+		{method: "GET", pattern: "/office/a/{agency}/cases/{case}/letters/{letter}/{format}", access: InAgency, perm: auth.HandleCases, h: s.caseLetterFile},
 		{method: "GET", pattern: "/office/a/{agency}/letter-templates", access: InAgency, perm: auth.ManageAgency, h: s.letterTemplates},
 		{method: "POST", pattern: "/office/a/{agency}/letter-templates", access: InAgency, perm: auth.ManageAgency, h: s.letterTemplateSave},
 		{method: "GET", pattern: "/office/platform/agencies", access: Platform, h: s.platformAgencies},
