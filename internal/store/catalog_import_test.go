@@ -44,3 +44,27 @@ func TestImportScansItems(t *testing.T) {
 		}
 	})
 }
+
+// TestUnreadableAttachmentBlocksApproval treats an attachment the scan
+// could not read like a finding: approval needs a written reason.
+func TestUnreadableAttachmentBlocksApproval(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		it := mustItem(t, db, a.ID, 0, "附件未能读取", "<p>正文</p>", calendar.NewDate(2026, 11, 1))
+		att := &store.ItemAttachment{ItemID: it.ID, Name: "大文件.docx", ContentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			Size: 70 << 20, BlobKey: "x", TextError: "无法提取附件文字：文件过大"}
+		if err := db.AddAttachment(ctx, a.ID, att, as(editor)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.TransitionItem(ctx, a.ID, it.ID, catalog.Step{Action: catalog.Submit, By: editor}, as(editor)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.TransitionItem(ctx, a.ID, it.ID, catalog.Step{Action: catalog.Approve, By: reviewer}, as(reviewer)); !errors.Is(err, errs.ErrConflict) {
+			t.Fatalf("approval with an unread attachment and no reason: %v", err)
+		}
+		if _, err := db.TransitionItem(ctx, a.ID, it.ID, catalog.Step{Action: catalog.Approve, By: reviewer, Reason: "已人工阅读附件，无敏感内容"}, as(reviewer)); err != nil {
+			t.Fatalf("approval with a reason: %v", err)
+		}
+	})
+}
