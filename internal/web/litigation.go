@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -68,6 +69,9 @@ func (s *Server) renderLitigationList(w http.ResponseWriter, r *http.Request, st
 func (s *Server) litigationCreate(w http.ResponseWriter, r *http.Request) error {
 	rec, err := litigationForm(r)
 	if err == nil {
+		err = s.checkLinkedCase(r, rec)
+	}
+	if err == nil {
 		err = s.db.CreateLitigation(r.Context(), rec, s.change(r, "litigation.create"))
 	}
 	if err != nil {
@@ -109,6 +113,9 @@ func (s *Server) litigationUpdate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	rec, err := litigationForm(r)
+	if err == nil {
+		err = s.checkLinkedCase(r, rec)
+	}
 	if err == nil {
 		rec.ID = id
 		err = s.db.UpdateLitigation(r.Context(), rec, s.change(r, "litigation.update"))
@@ -152,6 +159,19 @@ func litigationForm(r *http.Request) (*litigation.Record, error) {
 		}
 	}
 	return rec, nil
+}
+
+// checkLinkedCase refuses a link to an application that does not exist or
+// belongs to another agency.
+func (s *Server) checkLinkedCase(r *http.Request, rec *litigation.Record) error {
+	if rec.CaseID == 0 {
+		return nil
+	}
+	c, err := s.db.Case(r.Context(), rec.CaseID)
+	if errors.Is(err, errs.ErrNotFound) || err == nil && c.AgencyID != rec.AgencyID {
+		return errs.Invalid("本机关没有编号为 %d 的政府信息公开申请", rec.CaseID)
+	}
+	return err
 }
 
 // formDate reads an optional YYYY-MM-DD date field.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,6 +184,15 @@ func TestSupervisorAndLitigation(t *testing.T) {
 		if res, body := officer.post(lit, bad); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "年-月-日") {
 			t.Errorf("bad date: status %d", res.StatusCode)
 		}
+		for _, other := range []string{"999999", strconv.FormatInt(otherAgencyCase(t, db, bureau), 10)} {
+			linked := url.Values{"case_id": {other}}
+			for k, v := range form {
+				linked[k] = v
+			}
+			if res, body := officer.post(lit, linked); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "本机关没有编号为") {
+				t.Errorf("lawsuit linked to case %s of no or another agency: status %d", other, res.StatusCode)
+			}
+		}
 		if res, _ := officer.post(lit, form); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("officer enters a lawsuit: status %d", res.StatusCode)
 		}
@@ -198,4 +208,18 @@ func TestSupervisorAndLitigation(t *testing.T) {
 			t.Errorf("unknown cell: status %d", res.StatusCode)
 		}
 	})
+}
+
+// otherAgencyCase returns the id of a demo application of another agency
+// than the given one.
+func otherAgencyCase(t *testing.T, db *store.DB, agencyID int64) int64 {
+	t.Helper()
+	for id := int64(1); id < 100; id++ {
+		c, err := db.Case(context.Background(), id)
+		if err == nil && c.AgencyID != agencyID {
+			return id
+		}
+	}
+	t.Fatal("the demo has no application of another agency")
+	return 0
 }
