@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gongkai/gongkai/internal/auditlog"
@@ -25,9 +26,13 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	addr := fs.String("addr", envOr(env, "GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址 [GONGKAI_ADDR]")
 	withDemo := fs.Bool("demo", false, "数据库为空时先写入演示数据，并打印演示管理员的登录信息")
 	secure := fs.Bool("secure-cookies", env.getenv("GONGKAI_SECURE_COOKIES") == "1", "Cookie 仅经 HTTPS 发送（在 HTTPS 反向代理之后时开启）[GONGKAI_SECURE_COOKIES=1]")
+	baseURL := fs.String("base-url", env.getenv("GONGKAI_BASE_URL"), "对外访问地址，如 https://gk.example.gov.cn，用于订阅源、站点地图和检索接口中的链接 [GONGKAI_BASE_URL]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
+	}
+	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return fmt.Errorf("%w: --base-url 应为 http:// 或 https:// 开头的完整地址", errUsage)
 	}
 	var log *slog.Logger
 	switch *logFormat {
@@ -50,7 +55,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString()})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
@@ -413,6 +414,27 @@ func TestFooterShowsTheSoftwareVersion(t *testing.T) {
 		footer := body[strings.LastIndex(body, `<footer class="site">`):]
 		if strings.Contains(footer, "{") || strings.Contains(footer, "map[") {
 			t.Errorf("%s: footer shows a Go value: %.200s", path, footer)
+		}
+	}
+}
+
+// TestBaseURLOverridesTheHostHeader builds feed, sitemap and search links
+// on the configured public address, not on a Host header a client chose.
+func TestBaseURLOverridesTheHostHeader(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), BaseURL: "https://gk.example.gov.cn/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/sitemap.xml", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/feed.atom", "/api/v1/search?q=%E8%AE%B8%E5%8F%AF"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Host = "evil.example"
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if rec.Code != http.StatusOK || strings.Contains(body, "evil.example") || !strings.Contains(body, "https://gk.example.gov.cn/") {
+			t.Errorf("%s: status %d, links not on the base URL: %.300s", path, rec.Code, body)
 		}
 	}
 }

@@ -72,11 +72,11 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, columnID int6
 	if err != nil {
 		return err
 	}
-	self := absURL(r, r.URL.Path)
+	self := s.absURL(r, r.URL.Path)
 	f := atomFeed{Title: title, ID: self, Author: a.Name, Updated: time.Unix(0, 0).UTC().Format(time.RFC3339),
-		Link: []atomLink{{Href: self, Rel: "self"}, {Href: absURL(r, fmt.Sprintf("/agencies/%d/catalog", a.ID)), Rel: "alternate"}}}
+		Link: []atomLink{{Href: self, Rel: "self"}, {Href: s.absURL(r, fmt.Sprintf("/agencies/%d/catalog", a.ID)), Rel: "alternate"}}}
 	for i, h := range res.Hits {
-		u := absURL(r, itemURL(h.Item))
+		u := s.absURL(r, itemURL(h.Item))
 		updated := h.Item.PublishedAt.UTC().Format(time.RFC3339)
 		if i == 0 {
 			f.Updated = updated
@@ -105,17 +105,17 @@ func (s *Server) sitemapXML(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sm := sitemap{URLs: []sitemapURL{{Loc: absURL(r, "/")}, {Loc: absURL(r, "/search")}}}
+	sm := sitemap{URLs: []sitemapURL{{Loc: s.absURL(r, "/")}, {Loc: s.absURL(r, "/search")}}}
 	for _, a := range all {
-		sm.URLs = append(sm.URLs, sitemapURL{Loc: absURL(r, fmt.Sprintf("/agencies/%d", a.ID))},
-			sitemapURL{Loc: absURL(r, fmt.Sprintf("/agencies/%d/catalog", a.ID))})
+		sm.URLs = append(sm.URLs, sitemapURL{Loc: s.absURL(r, fmt.Sprintf("/agencies/%d", a.ID))},
+			sitemapURL{Loc: s.absURL(r, fmt.Sprintf("/agencies/%d/catalog", a.ID))})
 	}
 	items, err := s.db.PublicItemDates(r.Context(), store.SitemapLimit-len(sm.URLs))
 	if err != nil {
 		return err
 	}
 	for _, it := range items {
-		sm.URLs = append(sm.URLs, sitemapURL{Loc: absURL(r, itemURL(it)), LastMod: it.UpdatedAt.UTC().Format("2006-01-02")})
+		sm.URLs = append(sm.URLs, sitemapURL{Loc: s.absURL(r, itemURL(it)), LastMod: it.UpdatedAt.UTC().Format("2006-01-02")})
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	_, _ = w.Write([]byte(xml.Header))

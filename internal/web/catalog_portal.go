@@ -252,14 +252,19 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	}{Total: res.Total, Items: []searchAPIItem{}}
 	for _, h := range res.Hits {
 		out.Items = append(out.Items, searchAPIItem{IndexNo: h.Item.IndexNo, Title: h.Item.Title, Agency: h.Agency,
-			PublishedAt: h.Item.PublishedAt.UTC().Format("2006-01-02T15:04:05Z"), URL: absURL(r, itemURL(h.Item)), Snippet: h.Snippet})
+			PublishedAt: h.Item.PublishedAt.UTC().Format("2006-01-02T15:04:05Z"), URL: s.absURL(r, itemURL(h.Item)), Snippet: h.Snippet})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 
-// absURL makes a path absolute on the host the request came to.
-func absURL(r *http.Request, path string) string {
+// absURL makes a path absolute: on the configured public address, or, when
+// none is configured, on the host the request came to (which a client
+// chooses: set --base-url behind a shared cache).
+func (s *Server) absURL(r *http.Request, path string) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/") + path
+	}
 	scheme := "http"
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"

@@ -28,6 +28,10 @@ type Config struct {
 	MaxBody int64
 	// Version is shown in the footer and /healthz.
 	Version string
+	// BaseURL is the public address, e.g. https://gk.example.gov.cn, used in
+	// feeds, the sitemap and the search API's links; empty means the
+	// request's own host.
+	BaseURL string
 	// Calendar counts the working days of case deadlines; nil means the
 	// embedded holiday schedules with those an administrator loaded into
 	// the database (store.DB.Calendar), read per request so a new year's
