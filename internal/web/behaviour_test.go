@@ -438,3 +438,42 @@ func TestBaseURLOverridesTheHostHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestAnonymousPostsAreLimited stops one address from posting to the login
+// form or the application form without end, and leaves others alone.
+func TestAnonymousPostsAreLimited(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(path, addr string) int {
+		req := httptest.NewRequest("POST", path, strings.NewReader("username=nobody&password=x"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, req)
+		return rec.Code
+	}
+	tests := []struct {
+		path  string
+		burst int
+	}{
+		{"/login", 10},
+		{"/agencies/" + itoa(e.ids[demo.Bureau]) + "/apply", 5},
+	}
+	for _, tt := range tests {
+		for i := 0; i < tt.burst; i++ {
+			if code := post(tt.path, "192.0.2.7:4000"); code == http.StatusTooManyRequests {
+				t.Fatalf("%s: post %d refused within the burst", tt.path, i+1)
+			}
+		}
+		if code := post(tt.path, "192.0.2.7:4001"); code != http.StatusTooManyRequests {
+			t.Errorf("%s: post %d from one address: status %d, want 429", tt.path, tt.burst+1, code)
+		}
+		if code := post(tt.path, "198.51.100.9:5000"); code == http.StatusTooManyRequests {
+			t.Errorf("%s: another address was refused", tt.path)
+		}
+	}
+}

@@ -26,6 +26,8 @@ func classify(err error) (status int, code, msg string) {
 	switch {
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大"
+	case errors.Is(err, errTooManyRequests):
+		return http.StatusTooManyRequests, "too_many_requests", errs.Message(err)
 	case errors.Is(err, errNotAllowed):
 		return http.StatusMethodNotAllowed, "method_not_allowed", errs.Message(err)
 	case errors.Is(err, errs.ErrInvalid):
@@ -105,6 +107,9 @@ var errMethod = &errs.Error{Kind: errNotAllowed, Message: "不支持此请求方
 
 // errNotAllowed is the kind of errMethod, mapped to 405.
 var errNotAllowed = errors.New("method not allowed")
+
+// errTooManyRequests is the kind of errTooMany, mapped to 429.
+var errTooManyRequests = errors.New("too many requests")
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

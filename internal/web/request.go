@@ -62,6 +62,9 @@ func (s *Server) wrap(rt route) http.Handler {
 // admit decides whether the request may reach the route's handler.
 func (s *Server) admit(rt route, st *reqState, r *http.Request) error {
 	ctx := r.Context()
+	if rt.access == Public && r.Method == http.MethodPost && !s.cfg.NoPostLimits && !s.limits.allow(r, rt.pattern, rt.postsPerMinute, s.cfg.Now()) {
+		return errTooMany
+	}
 	switch rt.access {
 	case Public:
 		if !rt.api {

@@ -46,7 +46,10 @@ type route struct {
 	// maxBody caps the request body in bytes; 0 means Config.MaxBody.
 	// Upload routes set a larger limit.
 	maxBody int64
-	h       handlerFunc
+	// postsPerMinute limits anonymous posts to a Public route per client
+	// address; 0 means publicPostsPerMinute.
+	postsPerMinute int
+	h              handlerFunc
 }
 
 func (s *Server) routeTable() []route {
@@ -61,7 +64,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/agencies/{agency}/reports/{year}", access: Public, h: s.portalReport},
 		{method: "GET", pattern: "/agencies/{agency}/reports/{year}/file/{format}", access: Public, h: s.portalReportFile},
 		{method: "GET", pattern: "/agencies/{agency}/apply", access: Public, h: s.caseApplyForm},
-		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, maxBody: caseMaxUpload, h: s.caseApply},
+		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseApply},
 		{method: "GET", pattern: "/agencies/{agency}/apply/done", access: Public, h: s.caseApplied},
 		{method: "GET", pattern: "/cases/status", access: Public, h: s.caseStatusForm},
 		{method: "POST", pattern: "/cases/status", access: Public, h: s.caseStatus},

@@ -28,6 +28,10 @@ type Config struct {
 	MaxBody int64
 	// Version is shown in the footer and /healthz.
 	Version string
+	// NoPostLimits turns off the per-client limits on anonymous posts
+	// (login, applications, status look-ups); for tests that post from
+	// one address many times.
+	NoPostLimits bool
 	// BaseURL is the public address, e.g. https://gk.example.gov.cn, used in
 	// feeds, the sitemap and the search API's links; empty means the
 	// request's own host.
@@ -49,6 +53,7 @@ type Server struct {
 	metrics *metrics
 	routes  []route
 	mux     *http.ServeMux
+	limits  limiters
 }
 
 // New builds the server: it parses the templates and registers the routes.

@@ -43,7 +43,7 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	clock := func() time.Time { return e.now }
 	db.Now = clock
 	svc := auth.NewService(db, auth.DefaultPolicy, clock)
-	w, err := web.New(web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10})
+	w, err := web.New(web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true})
 	if err != nil {
 		t.Fatal(err)
 	}
