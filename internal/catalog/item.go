@@ -178,6 +178,8 @@ func (it *Item) Validate() error {
 		return errs.Invalid("正文过长")
 	case it.WrittenOn.IsZero():
 		return errs.Invalid("请填写成文日期")
+	case it.WrittenOn.Year < 1949 || it.WrittenOn.Year > 2200:
+		return errs.Invalid("成文日期 %s 不合理，请检查年份", it.WrittenOn)
 	case it.Article20 < 0 || it.Article20 >= len(Article20Items):
 		return errs.Invalid("第二十条事项无效")
 	}

@@ -90,3 +90,19 @@ func TestApplyRules(t *testing.T) {
 		t.Fatalf("schedule: %v", err)
 	}
 }
+
+func TestValidateRefusesUnbelievableDates(t *testing.T) {
+	for _, tt := range []struct {
+		day calendar.Date
+		ok  bool
+	}{
+		{calendar.NewDate(2020, 3, 1), true},
+		{calendar.NewDate(9999, 12, 31), false},
+		{calendar.NewDate(1900, 1, 1), false},
+	} {
+		it := Item{Title: "通知", WrittenOn: tt.day}
+		if err := it.Validate(); (err == nil) != tt.ok {
+			t.Errorf("成文日期 %s: Validate() = %v, want ok=%v", tt.day, err, tt.ok)
+		}
+	}
+}

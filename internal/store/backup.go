@@ -23,5 +23,8 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
 		return fmt.Errorf("store: backup to %s: %w", dest, err)
 	}
+	if err := os.Chmod(dest, 0o600); err != nil { // it holds personal data
+		return fmt.Errorf("store: protect backup %s: %w", dest, err)
+	}
 	return nil
 }

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,4 +57,23 @@ func TestHolidaySchedules(t *testing.T) {
 			t.Fatalf("empty schedule saved: %v", err)
 		}
 	})
+}
+
+// TestSQLiteFileIsPrivate keeps the database and its backup, which hold
+// applicants' personal data, readable by the server's user only.
+func TestSQLiteFileIsPrivate(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	dest := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.Backup(context.Background(), dest); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{db.Path, dest} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode := info.Mode().Perm(); mode != 0o600 {
+			t.Errorf("%s: mode %o, want 600", path, mode)
+		}
+	}
 }

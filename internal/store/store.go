@@ -109,6 +109,13 @@ func openSQLite(ctx context.Context, dir string) (*DB, error) {
 		r.Close()
 		return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
 	}
+	// The database holds applicants' personal data: readable by the
+	// server's user only (SQLite gives its WAL files the same mode).
+	if err := os.Chmod(path, 0o600); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("store: protect %s: %w", path, err)
+	}
 	return &DB{dialect: SQLite, write: w, read: r, Path: path, Now: time.Now}, nil
 }
 
