@@ -477,3 +477,47 @@ func TestAnonymousPostsAreLimited(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCache serves repeated anonymous page views from the cache for
+// the configured time, and never what depends on who is asking.
+func TestPageCache(t *testing.T) {
+	db := storetest.Open(t, store.SQLite)
+	e := newEnv(t, db)
+	now := time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC)
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), PageCache: 5 * time.Second,
+		Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path, cookie string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", path, nil)
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, req)
+		return rec
+	}
+	bureau := "/agencies/" + itoa(e.ids[demo.Bureau])
+	if rec := get(bureau, ""); rec.Code != 200 || rec.Header().Get("X-Cache") != "" {
+		t.Fatalf("first view: %d, X-Cache %q", rec.Code, rec.Header().Get("X-Cache"))
+	}
+	hit := get(bureau, "")
+	if hit.Header().Get("X-Cache") != "hit" || !strings.Contains(hit.Body.String(), demo.Bureau) ||
+		hit.Header().Get("Content-Security-Policy") == "" {
+		t.Fatalf("second view not from the cache, or without its headers: %v", hit.Header())
+	}
+	if rec := get(bureau, "gongkai_session=gks_x"); rec.Header().Get("X-Cache") != "" {
+		t.Error("a request with a cookie was served from the cache")
+	}
+	if rec := get("/healthz", ""); get("/healthz", "").Header().Get("X-Cache") != "" || rec.Code != 200 {
+		t.Error("/healthz served from the cache")
+	}
+	if get("/nope", "").Code != 404 || get("/nope", "").Header().Get("X-Cache") != "" {
+		t.Error("a 404 was cached")
+	}
+	now = now.Add(6 * time.Second)
+	if rec := get(bureau, ""); rec.Header().Get("X-Cache") != "" {
+		t.Error("an expired page was served from the cache")
+	}
+}

@@ -53,8 +53,23 @@ func (s *Server) wrap(rt route) http.Handler {
 			s.fail(w, r, rt.api, err)
 			return
 		}
-		if err := rt.h(w, r); err != nil {
+		cache := s.cache.ttl > 0 && cacheable(rt, r)
+		if cache && s.cache.serve(w, r, s.cfg.Now()) {
+			return
+		}
+		if !cache {
+			if err := rt.h(w, r); err != nil {
+				s.fail(w, r, rt.api, err)
+			}
+			return
+		}
+		rec := &recorder{ResponseWriter: w}
+		if err := rt.h(rec, r); err != nil {
 			s.fail(w, r, rt.api, err)
+			return
+		}
+		if rec.status == http.StatusOK && !rec.tooBig && r.Method == http.MethodGet && rec.Header().Get("Set-Cookie") == "" {
+			s.cache.store(r.URL.RequestURI(), rec.Header(), rec.buf.Bytes(), s.cfg.Now())
 		}
 	})
 }

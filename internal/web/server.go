@@ -28,6 +28,9 @@ type Config struct {
 	MaxBody int64
 	// Version is shown in the footer and /healthz.
 	Version string
+	// PageCache keeps public pages for visitors without a session this
+	// long (0: not at all); see pageCache.
+	PageCache time.Duration
 	// NoPostLimits turns off the per-client limits on anonymous posts
 	// (login, applications, status look-ups); for tests that post from
 	// one address many times.
@@ -54,6 +57,7 @@ type Server struct {
 	routes  []route
 	mux     *http.ServeMux
 	limits  limiters
+	cache   pageCache
 }
 
 // New builds the server: it parses the templates and registers the routes.
@@ -73,6 +77,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, db: cfg.DB, auth: cfg.Auth, log: cfg.Log, pages: pages,
 		metrics: newMetrics(prometheus.NewRegistry()), mux: http.NewServeMux()}
+	s.cache.ttl = cfg.PageCache
 	s.routes = append(s.routeTable(), s.catalogRoutes()...)
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(rt))
