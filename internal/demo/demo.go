@@ -19,7 +19,6 @@ type Store interface {
 	Agencies(ctx context.Context) ([]agency.Agency, error)
 	CreateAgency(ctx context.Context, a *agency.Agency, c auditlog.Change) error
 	CreateUser(ctx context.Context, u *auth.User, c auditlog.Change, grants ...auth.Grant) error
-	Grant(ctx context.Context, userID int64, g auth.Grant, c auditlog.Change) error
 	reportStore
 	catalogStore
 	caseStore
