@@ -140,6 +140,10 @@ func (s *Server) portalCatalog(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	cq.Text, cq.AgencyID, cq.ByDate = "", a.ID, true
+	p.Query = cq
+	if p.Topics, p.Genres, err = s.classes(r.Context(), a.ID); err != nil {
+		return err
+	}
 	if p.Results, err = s.db.SearchCatalog(r.Context(), cq); err != nil {
 		return err
 	}
