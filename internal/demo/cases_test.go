@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/internal/cases"
-	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -18,13 +17,7 @@ import (
 func TestDemoCases(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
-			t.Fatal(err)
-		}
-		bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
-		if err != nil {
-			t.Fatal(err)
-		}
+		bureau := seedBureau(t, db)
 		c2020, err := db.CaseCounts(ctx, bureau.ID, 2020, report.Format2019)
 		if err != nil {
 			t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/internal/catalog"
-	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
@@ -16,13 +15,7 @@ import (
 func TestCatalogFiguresMatchSeed(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
-			t.Fatal(err)
-		}
-		bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
-		if err != nil {
-			t.Fatal(err)
-		}
+		bureau := seedBureau(t, db)
 		f, err := db.CatalogFigures(ctx, bureau.ID, 2020)
 		if err != nil {
 			t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
@@ -17,13 +18,7 @@ import (
 func TestSeedPublishesThe2019Report(t *testing.T) {
 	db := storetest.Open(t, store.SQLite)
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
-		t.Fatal(err)
-	}
-	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bureau := seedBureau(t, db)
 	years, err := db.PublishedYears(ctx, bureau.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -41,4 +36,19 @@ func TestSeedPublishesThe2019Report(t *testing.T) {
 	if !v.OK() {
 		t.Fatalf("audit chain after seeding: %v", v.Breaks)
 	}
+}
+
+// seedBureau fills db with the demo data and returns the seed report's
+// bureau.
+func seedBureau(t *testing.T, db *store.DB) *agency.Agency {
+	t.Helper()
+	ctx := context.Background()
+	if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
+		t.Fatal(err)
+	}
+	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bureau
 }

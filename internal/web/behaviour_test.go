@@ -251,14 +251,7 @@ func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
 func TestAPI(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		ctx := context.Background()
-		token := func(username string) string {
-			secret, hash := auth.NewToken("gka_")
-			if err := db.CreateAPIToken(ctx, &auth.APIToken{UserID: e.users[username], Name: "测试", TokenHash: hash}, auditlog.Change{Actor: "t"}); err != nil {
-				t.Fatal(err)
-			}
-			return secret
-		}
+		token := e.token
 		call := func(path, secret string) (int, map[string]any) {
 			req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
 			if secret != "" {

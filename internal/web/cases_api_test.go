@@ -1,14 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 
-	"github.com/gongkai/gongkai/internal/auditlog"
-	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -19,14 +16,7 @@ import (
 func TestCasesAPI(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
-		ctx := context.Background()
-		token := func(username string) string {
-			secret, hash := auth.NewToken("gka_")
-			if err := db.CreateAPIToken(ctx, &auth.APIToken{UserID: e.users[username], Name: "测试", TokenHash: hash}, auditlog.Change{Actor: "t"}); err != nil {
-				t.Fatal(err)
-			}
-			return secret
-		}
+		token := e.token
 		type caseJSON struct {
 			QueryNo   string  `json:"query_no"`
 			Stage     string  `json:"stage"`

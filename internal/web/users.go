@@ -109,7 +109,7 @@ func (s *Server) userRole(w http.ResponseWriter, r *http.Request, grant bool) er
 	}
 	// Only users already in the agency: a role must not become a way into
 	// accounts that belong to no agency or to others.
-	if err := s.inAgency(ctx, st.p, id, a.ID); err != nil {
+	if _, err := s.inAgency(ctx, st.p, id, a.ID); err != nil {
 		return err
 	}
 	role, err := agencyRole(r.PostForm.Get("role"))
@@ -186,31 +186,28 @@ func (s *Server) userSetDisabled(w http.ResponseWriter, r *http.Request, disable
 }
 
 // inAgency checks that a user holds a role in the agency, unless the
-// principal runs the platform.
-func (s *Server) inAgency(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
-	if p.IsPlatformAdmin() {
-		if _, err := s.db.User(ctx, userID); err != nil {
-			return err
-		}
-		return nil
+// principal runs the platform, and returns the user's roles.
+func (s *Server) inAgency(ctx context.Context, p *auth.Principal, userID, agencyID int64) ([]auth.Grant, error) {
+	if _, err := s.db.User(ctx, userID); err != nil {
+		return nil, err
 	}
 	gs, err := s.db.Grants(ctx, userID)
-	if err != nil {
-		return err
+	if err != nil || p.IsPlatformAdmin() {
+		return gs, err
 	}
 	for _, g := range gs {
 		if g.AgencyID == agencyID {
-			return nil
+			return gs, nil
 		}
 	}
-	return errs.NotFound("该用户不属于本机关")
+	return nil, errs.NotFound("该用户不属于本机关")
 }
 
+// mayManage checks that the principal may reset the user's password or
+// disable it: the user is in the agency, and every role it holds lies in
+// agencies the principal manages.
 func (s *Server) mayManage(ctx context.Context, p *auth.Principal, userID, agencyID int64) error {
-	if err := s.inAgency(ctx, p, userID, agencyID); err != nil {
-		return err
-	}
-	gs, err := s.db.Grants(ctx, userID)
+	gs, err := s.inAgency(ctx, p, userID, agencyID)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
@@ -65,6 +66,18 @@ func newEnv(t *testing.T, db *store.DB) *env {
 		e.users[acc.Username] = u.ID
 	}
 	return e
+}
+
+// token creates an API token for a demo user and returns its secret.
+func (e *env) token(username string) string {
+	e.t.Helper()
+	secret, hash := auth.NewToken("gka_")
+	err := e.db.CreateAPIToken(context.Background(), &auth.APIToken{UserID: e.users[username], Name: "测试", TokenHash: hash},
+		auditlog.Change{Actor: "test"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return secret
 }
 
 // client is a browser: a cookie jar and the CSRF token of its session.
