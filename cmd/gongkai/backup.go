@@ -26,5 +26,6 @@ func runBackup(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "已备份到 %s\n", *out)
+	fmt.Fprintf(env.stdout, "附件文件不在其中：存于数据目录时请另行复制 %s；存于存储桶时由存储桶的版本控制或复制保护。\n", db.BlobDir())
 	return nil
 }

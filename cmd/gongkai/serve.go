@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/web"
@@ -28,6 +29,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	secure := fs.Bool("secure-cookies", env.getenv("GONGKAI_SECURE_COOKIES") == "1", "Cookie 仅经 HTTPS 发送（在 HTTPS 反向代理之后时开启）[GONGKAI_SECURE_COOKIES=1]")
 	baseURL := fs.String("base-url", env.getenv("GONGKAI_BASE_URL"), "对外访问地址，如 https://gk.example.gov.cn，用于订阅源、站点地图和检索接口中的链接 [GONGKAI_BASE_URL]")
 	pageCacheFlag := fs.String("page-cache", envOr(env, "GONGKAI_PAGE_CACHE", "0"), "未登录访客的公开页面缓存时长，如 5s；0 为不缓存 [GONGKAI_PAGE_CACHE]")
+	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -54,13 +56,18 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	defer db.Close()
+	blobs, closeBlobs, err := blob.Open(ctx, *blobsURL, db.BlobDir())
+	if err != nil {
+		return err
+	}
+	defer closeBlobs()
 	if *withDemo {
 		if err := seedIfEmpty(ctx, env, db); err != nil {
 			return err
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, Blobs: blobs})
 	if err != nil {
 		return err
 	}
@@ -81,7 +88,11 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	log.Info("gongkai serving", "addr", "http://"+ln.Addr().String(), "database", db.Dialect(), "version", versionString())
+	attachments := *blobsURL
+	if attachments == "" {
+		attachments = db.BlobDir()
+	}
+	log.Info("gongkai serving", "addr", "http://"+ln.Addr().String(), "database", db.Dialect(), "attachments", attachments, "version", versionString())
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

@@ -1,6 +1,7 @@
 // Package blob keeps the bytes of uploaded files (attachments) outside the
-// database. Dir stores them in a folder; an S3-compatible store
-// (gocloud.dev/blob) can implement Store later without touching callers.
+// database: in a local folder (Dir) by default, or in an S3-compatible
+// bucket (Bucket). Both name a blob by the SHA-256 of its content, so a key
+// means the same bytes in either place and blobs move between them as they are.
 package blob
 
 import (
@@ -9,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,21 +20,38 @@ import (
 
 // Store keeps blobs by key.
 type Store interface {
+	// Put stores data under its content key and returns the key; storing
+	// the same bytes again changes nothing.
 	Put(ctx context.Context, data []byte) (key string, err error)
+	// Get returns the blob with the given key, or an errs.NotFound error.
 	Get(ctx context.Context, key string) ([]byte, error)
+	// Has reports whether a blob with the given key is stored.
+	Has(ctx context.Context, key string) (bool, error)
 }
 
-// Dir is a Store in a local folder. Keys are the SHA-256 of the content,
-// so the same file uploaded twice is stored once and a key cannot name a
-// path outside the folder.
+// Key returns the content key of data: its SHA-256 in lower-case hex.
+func Key(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// validKey reports whether key has the shape of a content key, so a key from
+// a request can never name another object or a path outside the folder.
+func validKey(key string) bool {
+	return len(key) == 64 && strings.Trim(key, "0123456789abcdef") == ""
+}
+
+// errNotFound is the error every Store returns for a missing blob.
+func errNotFound() error { return errs.NotFound("文件不存在") }
+
+// Dir is a Store in a local folder: each blob is the file <Root>/<key[:2]>/<key>.
 type Dir struct {
 	Root string
 }
 
 // Put writes data and returns its key.
 func (d Dir) Put(_ context.Context, data []byte) (string, error) {
-	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:])
+	key := Key(data)
 	path := d.path(key)
 	if _, err := os.Stat(path); err == nil {
 		return key, nil
@@ -60,17 +79,50 @@ func (d Dir) Put(_ context.Context, data []byte) (string, error) {
 
 // Get reads the blob with the given key.
 func (d Dir) Get(_ context.Context, key string) ([]byte, error) {
-	if len(key) != 64 || strings.Trim(key, "0123456789abcdef") != "" {
-		return nil, errs.NotFound("文件不存在")
+	if !validKey(key) {
+		return nil, errNotFound()
 	}
 	data, err := os.ReadFile(d.path(key))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, errs.NotFound("文件不存在")
+		return nil, errNotFound()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("blob: %w", err)
 	}
 	return data, nil
+}
+
+// Has reports whether the folder holds the blob with the given key.
+func (d Dir) Has(_ context.Context, key string) (bool, error) {
+	if !validKey(key) {
+		return false, nil
+	}
+	_, err := os.Stat(d.path(key))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("blob: %w", err)
+	}
+	return true, nil
+}
+
+// each calls fn with the key of every blob in the folder, in lexical order;
+// other files (such as an interrupted upload's temporary file) are skipped.
+// A folder that does not exist holds no blobs.
+func (d Dir) each(fn func(key string) error) error {
+	return filepath.WalkDir(d.Root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if path == d.Root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return fmt.Errorf("blob: read %s: %w", path, err)
+		}
+		if e.Type().IsRegular() && validKey(e.Name()) && path == d.path(e.Name()) {
+			return fn(e.Name())
+		}
+		return nil
+	})
 }
 
 func (d Dir) path(key string) string { return filepath.Join(d.Root, key[:2], key) }

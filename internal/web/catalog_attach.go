@@ -14,7 +14,7 @@ import (
 )
 
 // blobs is where attachment files live.
-func (s *Server) blobs() blob.Store { return blob.Dir{Root: s.db.BlobDir()} }
+func (s *Server) blobs() blob.Store { return s.cfg.Blobs }
 
 // catalogAttach uploads an attachment to a draft, extracts its text for
 // search and the scan, and stores it.

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/store"
 )
@@ -44,6 +45,9 @@ type Config struct {
 	// the database (store.DB.Calendar), read per request so a new year's
 	// schedule applies without a restart.
 	Calendar *calendar.Calendar
+	// Blobs keeps the bytes of catalog attachments; nil means the folder
+	// beside the database (store.DB.BlobDir), as before buckets existed.
+	Blobs blob.Store
 }
 
 // Server is the HTTP side of gongkai.
@@ -70,6 +74,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
+	}
+	if cfg.Blobs == nil {
+		cfg.Blobs = blob.Dir{Root: cfg.DB.BlobDir()}
 	}
 	pages, err := parsePages()
 	if err != nil {

@@ -34,7 +34,9 @@ type env struct {
 	now   time.Time
 }
 
-func newEnv(t *testing.T, db *store.DB) *env {
+// newEnv seeds db with the demo data and serves it; opts adjust the
+// server's configuration.
+func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	if err := demo.Seed(ctx, db, demoPassword); err != nil {
@@ -44,7 +46,11 @@ func newEnv(t *testing.T, db *store.DB) *env {
 	clock := func() time.Time { return e.now }
 	db.Now = clock
 	svc := auth.NewService(db, auth.DefaultPolicy, clock)
-	w, err := web.New(web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true})
+	cfg := web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	w, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
