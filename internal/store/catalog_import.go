@@ -69,7 +69,9 @@ func (db *DB) ImportItems(ctx context.Context, agencyID int64, items []catalog.I
 					return errs.Invalid("第 %d 条「%s」的保密审查发现 %d 处需处理的内容（身份证号、手机号、密级标志等），"+
 						"不能以已发布状态导入；请去掉发布日期，以草稿导入后经审核发布", i+1, it.Title, found)
 				}
-				if err := db.writeIndex(ctx, tx, it.ID, agencyID, it.Title+" "+it.DocNo, catalog.PlainText(it.Body)); err != nil {
+				if err := db.writeIndex(ctx, tx, indexDoc{ID: it.ID, AgencyID: agencyID,
+					ColumnID: it.ColumnID, Topic: it.Topic, Genre: it.Genre, Validity: string(it.Validity),
+					PublishedAt: it.PublishedAt, Title: it.Title + " " + it.DocNo, Body: catalog.PlainText(it.Body)}); err != nil {
 					return err
 				}
 			}

@@ -2,68 +2,111 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/gongkai/gongkai/internal/search"
 )
 
+// searchIndexVersion is the layout of the search index this code writes:
+// 1 = sort-key rows with filter tokens (migration 00007). A database whose
+// search_index.version is lower is rebuilt by Migrate.
+const searchIndexVersion = 1
+
+// indexDoc is what the search index holds of a public item.
+type indexDoc struct {
+	ID          int64
+	AgencyID    int64
+	ColumnID    int64
+	Topic       string
+	Genre       string
+	Validity    string
+	PublishedAt time.Time
+	Title       string // with the 文号
+	Body        string // body and attachment text
+}
+
+// filterTokens returns the tokens that let the index answer the portal's
+// filters (search.ColumnToken and the others).
+func (d indexDoc) filterTokens() string {
+	toks := []string{search.AgencyToken(d.AgencyID), search.ValidityToken(d.Validity)}
+	if d.ColumnID != 0 {
+		toks = append(toks, search.ColumnToken(d.ColumnID))
+	}
+	if d.Topic != "" {
+		toks = append(toks, search.TopicToken(d.Topic))
+	}
+	if d.Genre != "" {
+		toks = append(toks, search.GenreToken(d.Genre))
+	}
+	return strings.Join(toks, " ")
+}
+
 // indexItem (re)writes the search index rows of an item: its title and
-// 文号 (weighted above the rest), its body and its attachments' text, as
-// search tokens in chunks.
+// 文号 (weighted above the rest), its body and its attachments' text.
 func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 	if err := db.unindexItem(ctx, tx, itemID); err != nil {
 		return err
 	}
-	var doc struct {
-		AgencyID int64  `db:"agency_id"`
-		Title    string `db:"title"`
-		DocNo    string `db:"doc_no"`
-		BodyText string `db:"body_text"`
+	var row struct {
+		AgencyID    int64         `db:"agency_id"`
+		ColumnID    sql.NullInt64 `db:"column_id"`
+		Topic       string        `db:"topic"`
+		Genre       string        `db:"genre"`
+		Validity    string        `db:"validity"`
+		PublishedAt sqlTime       `db:"published_at"`
+		Title       string        `db:"title"`
+		DocNo       string        `db:"doc_no"`
+		BodyText    string        `db:"body_text"`
 	}
-	if err := tx.GetContext(ctx, &doc, tx.Rebind(`SELECT agency_id, title, doc_no, body_text FROM catalog_items WHERE id = ?`), itemID); err != nil {
+	err := tx.GetContext(ctx, &row, tx.Rebind(`SELECT agency_id, column_id, topic, genre, validity, published_at,
+		title, doc_no, body_text FROM catalog_items WHERE id = ?`), itemID)
+	if err != nil {
 		return fmt.Errorf("index item %d: %w", itemID, err)
 	}
 	var texts []string
 	if err := tx.SelectContext(ctx, &texts, tx.Rebind(`SELECT text FROM catalog_attachments WHERE item_id = ? ORDER BY id`), itemID); err != nil {
 		return fmt.Errorf("index attachments of %d: %w", itemID, err)
 	}
-	return db.writeIndex(ctx, tx, itemID, doc.AgencyID, doc.Title+" "+doc.DocNo, doc.BodyText+"\n"+strings.Join(texts, "\n"))
+	return db.writeIndex(ctx, tx, indexDoc{ID: itemID, AgencyID: row.AgencyID, ColumnID: row.ColumnID.Int64,
+		Topic: row.Topic, Genre: row.Genre, Validity: row.Validity, PublishedAt: row.PublishedAt.Time,
+		Title: row.Title + " " + row.DocNo, Body: row.BodyText + "\n" + strings.Join(texts, "\n")})
 }
 
-// writeIndex adds the index rows of an item not yet in the index: title
-// (with the 文号) weighted above the body text. Each chunk also carries the
-// agency's token (search.AgencyToken), so that a search within one agency
-// intersects posting lists instead of filtering every match.
-func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, itemID, agencyID int64, title, body string) error {
-	titleTokens := search.Join(title)
-	for i, chunk := range search.Chunks(body) {
-		chunk = search.AgencyToken(agencyID) + " " + chunk
-		t := ""
-		if i == 0 {
-			t = titleTokens
+// writeIndex adds the index rows of an item not yet in the index, under
+// its sort key (search.SortKey). SQLite keeps one FTS5 row an item;
+// PostgreSQL keeps positions up to 16383 only, so a long text is split in
+// chunks (search.Chunks), each with the title and the filter tokens, and
+// title_tsv with the title and the filter tokens alone.
+func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
+	key, err := search.SortKey(d.PublishedAt, d.ID)
+	if err != nil {
+		return fmt.Errorf("index item %d: %w", d.ID, err)
+	}
+	title, filters := search.Join(d.Title), d.filterTokens()
+	if db.dialect == SQLite {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (id, item_id, chunk) VALUES (?, ?, 0)`, key, d.ID); err != nil {
+			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}
-		if err := db.insertChunk(ctx, tx, itemID, i, t, chunk); err != nil {
-			return fmt.Errorf("index item %d: %w", itemID, err)
+		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body) VALUES (?, ?, ?)`, key, title, filters+" "+search.Join(d.Body))
+		if err != nil {
+			return fmt.Errorf("index item %d: %w", d.ID, err)
+		}
+		return nil
+	}
+	for i, chunk := range search.Chunks(d.Body) {
+		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (item_id, chunk, sort_key, tsv, title_tsv)
+			VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || to_tsvector('simple', $5), to_tsvector('simple', $6))`,
+			d.ID, i, key, title, filters+" "+chunk, title+" "+filters)
+		if err != nil {
+			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}
 	}
 	return nil
-}
-
-func (db *DB) insertChunk(ctx context.Context, tx *sqlx.Tx, itemID int64, chunk int, title, body string) error {
-	if db.dialect == Postgres {
-		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (item_id, chunk, tsv)
-			VALUES ($1, $2, setweight(to_tsvector('simple', $3), 'A') || to_tsvector('simple', $4))`, itemID, chunk, title, body)
-		return err
-	}
-	var id int64
-	if err := tx.GetContext(ctx, &id, `INSERT INTO catalog_search (item_id, chunk) VALUES (?, ?) RETURNING id`, itemID, chunk); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body) VALUES (?, ?, ?)`, id, title, body)
-	return err
 }
 
 // unindexItem removes an item from the search index.
@@ -78,4 +121,51 @@ func (db *DB) unindexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error 
 		return fmt.Errorf("unindex item %d: %w", itemID, err)
 	}
 	return nil
+}
+
+// rebuildBatch is how many items one transaction of a rebuild indexes.
+const rebuildBatch = 500
+
+// rebuildSearchIndex indexes every public item again when the index's
+// layout is older than this code's (after migration 00007 emptied it), in
+// the order of their sort keys, a batch a transaction. Several app nodes
+// starting together rebuild once. It returns how many items it indexed.
+func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
+	n := 0
+	err := db.Exclusively(ctx, "search-index", func(ctx context.Context) error {
+		var version int
+		if err := db.write.GetContext(ctx, &version, `SELECT version FROM search_index WHERE id = 1`); err != nil {
+			return err
+		}
+		if version >= searchIndexVersion {
+			return nil
+		}
+		var ids []int64
+		err := db.write.SelectContext(ctx, &ids, `SELECT id FROM catalog_items
+			WHERE attribute = 'proactive' AND state IN `+publicStates+` ORDER BY published_at, id`)
+		if err != nil {
+			return err
+		}
+		for start := 0; start < len(ids); start += rebuildBatch {
+			batch := ids[start:min(start+rebuildBatch, len(ids))]
+			err := db.tx(ctx, func(tx *sqlx.Tx) error {
+				for _, id := range batch {
+					if err := db.indexItem(ctx, tx, id); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			n += len(batch)
+		}
+		_, err = db.write.ExecContext(ctx, db.write.Rebind(`UPDATE search_index SET version = ? WHERE id = 1`), searchIndexVersion)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("store: rebuild search index: %w", err)
+	}
+	return n, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -37,7 +38,10 @@ type CatalogHit struct {
 
 // CatalogResults is a page of hits and the total number of matches.
 type CatalogResults struct {
-	Total   int
+	Total int
+	// Capped is set when a text search found more than SearchCountLimit
+	// items: Total is then SearchCountLimit, a lower bound.
+	Capped  bool
 	Page    int
 	PerPage int
 	Hits    []CatalogHit
@@ -51,10 +55,16 @@ func (r CatalogResults) Pages() int {
 	return (r.Total + r.PerPage - 1) / r.PerPage
 }
 
-// SearchCatalog searches the public (主动公开, published) items. Both engines
-// match the same tokens (internal/search), so they find the same items;
-// relevance is FTS5's bm25 or PostgreSQL's ts_rank with the title and 文号
-// weighted above the body, ties broken by date.
+// SearchCountLimit is how many matches of a text search are counted.
+// Counting every match of a frequent word costs time in proportion to the
+// catalog (about 0.2 µs an item and term on SQLite), finding the first
+// thousand does not; a search that finds more reports this many, Capped.
+const SearchCountLimit = 1000
+
+// SearchCatalog lists or searches the public (主动公开, published) items.
+// Without text it lists them newest first from the items table. A text
+// search asks the index (see searchIndex), which holds only public items
+// and answers the filters itself.
 func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResults, error) {
 	if cq.Page < 1 {
 		cq.Page = 1
@@ -63,37 +73,78 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 		cq.PerPage = 20
 	}
 	res := CatalogResults{Page: cq.Page, PerPage: cq.PerPage}
-	var q search.Query
-	match, score := "", "0"
+	fail := func(err error) (CatalogResults, error) {
+		return res, fmt.Errorf("store: search catalog %q: %w", cq.Text, err)
+	}
+	if strings.TrimSpace(cq.Text) == "" {
+		ids, total, err := db.listPublic(ctx, cq)
+		if err != nil {
+			return fail(err)
+		}
+		res.Total = total
+		if res.Hits, err = db.readHits(ctx, ids, search.Query{}); err != nil {
+			return fail(err)
+		}
+		return res, nil
+	}
+	q, err := search.Parse(cq.Text)
+	if err != nil {
+		return res, err
+	}
+	m := search.Match{Query: q}
+	if cq.AgencyID != 0 {
+		m.Filter(search.AgencyToken(cq.AgencyID))
+	}
+	if cq.ColumnID != 0 {
+		var cols []int64
+		err := db.read.SelectContext(ctx, &cols, db.read.Rebind(`SELECT id FROM catalog_columns WHERE id = ? OR parent_id = ? ORDER BY id`), cq.ColumnID, cq.ColumnID)
+		if err != nil {
+			return fail(err)
+		}
+		if len(cols) == 0 {
+			return res, nil
+		}
+		toks := make([]string, len(cols))
+		for i, id := range cols {
+			toks[i] = search.ColumnToken(id)
+		}
+		m.Filter(toks...)
+	}
+	if cq.Topic != "" {
+		m.Filter(search.TopicToken(cq.Topic))
+	}
+	if cq.Genre != "" {
+		m.Filter(search.GenreToken(cq.Genre))
+	}
+	if cq.Validity != "" {
+		m.Filter(search.ValidityToken(string(cq.Validity)))
+	}
+	var from, to time.Time
+	if !cq.From.IsZero() {
+		from = cq.From.Time().UTC()
+	}
+	if !cq.To.IsZero() {
+		to = cq.To.AddDays(1).Time().UTC()
+	}
+	keys, err := db.searchIndex(ctx, m, from, to, cq.ByDate, &res)
+	if err != nil {
+		return fail(err)
+	}
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i] = search.KeyID(k)
+	}
+	if res.Hits, err = db.readHits(ctx, ids, q); err != nil {
+		return fail(err)
+	}
+	return res, nil
+}
+
+// listPublic returns a page of public item ids newest first, from the
+// items table's date index, and how many there are.
+func (db *DB) listPublic(ctx context.Context, cq CatalogQuery) ([]int64, int, error) {
+	where := ` FROM catalog_items i WHERE i.attribute = 'proactive' AND i.state IN ` + publicStates
 	var args []any
-	if strings.TrimSpace(cq.Text) != "" {
-		var err error
-		if q, err = search.Parse(cq.Text); err != nil {
-			return res, err
-		}
-		indexed := q
-		if cq.AgencyID != 0 {
-			indexed = q.WithAgency(cq.AgencyID)
-		}
-		if db.dialect == Postgres {
-			// The tsquery is written out twice rather than joined as a
-			// relation: only a constant query lets the planner use the GIN index.
-			match = `(SELECT item_id, max(ts_rank(tsv, to_tsquery('simple', ?))) AS score FROM catalog_search
-				WHERE tsv @@ to_tsquery('simple', ?) GROUP BY item_id)`
-			args = append(args, indexed.TSQuery(), indexed.TSQuery())
-			score = "-m.score"
-		} else {
-			match = `(SELECT s.item_id, min(f.score) AS score FROM (SELECT rowid AS rid, rank AS score
-				FROM catalog_fts WHERE catalog_fts MATCH ? AND rank MATCH 'bm25(10.0, 1.0)') f JOIN catalog_search s ON s.id = f.rid GROUP BY s.item_id)`
-			args = append(args, indexed.FTS5())
-			score = "m.score"
-		}
-	}
-	from := ` FROM catalog_items i JOIN agencies a ON a.id = i.agency_id`
-	if match != "" {
-		from += ` JOIN ` + match + ` m ON m.item_id = i.id`
-	}
-	where := ` WHERE i.attribute = 'proactive' AND i.state IN ` + publicStates
 	add := func(cond string, v ...any) {
 		where += ` AND ` + cond
 		args = append(args, v...)
@@ -119,70 +170,52 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	if cq.Validity != "" {
 		add(`i.validity = ?`, cq.Validity)
 	}
-	fail := func(err error) (CatalogResults, error) {
-		return res, fmt.Errorf("store: search catalog %q: %w", cq.Text, err)
-	}
-	order := ` ORDER BY ` + score + `, i.published_at DESC, i.id DESC`
-	if cq.ByDate || match == "" {
-		order = ` ORDER BY i.published_at DESC, i.id DESC`
-	}
-	// Rank and page over ids and sort keys only, then read the page's rows:
-	// sorting thousands of matches with their bodies would dominate.
-	var page []struct {
-		ID    int64 `db:"id"`
-		Total int   `db:"total"`
-	}
-	// A text search counts its matches as it ranks them; a plain list
-	// counts apart, so that its page comes straight from an index in date
-	// order.
-	total := `count(*) OVER ()`
-	if match == "" {
-		total = `0`
-	}
-	err := db.read.SelectContext(ctx, &page, db.read.Rebind(`SELECT i.id, `+total+` AS total`+from+where+order+` LIMIT ? OFFSET ?`),
+	var ids []int64
+	err := db.read.SelectContext(ctx, &ids, db.read.Rebind(`SELECT i.id`+where+` ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?`),
 		append(args, cq.PerPage, (cq.Page-1)*cq.PerPage)...)
 	if err != nil {
-		return fail(err)
+		return nil, 0, err
 	}
-	if len(page) > 0 && match != "" {
-		res.Total = page[0].Total
-	} else if len(page) > 0 || cq.Page > 1 {
-		if err := db.read.GetContext(ctx, &res.Total, db.read.Rebind(`SELECT count(*)`+from+where), args...); err != nil {
-			return fail(err)
+	total := 0
+	if len(ids) > 0 || cq.Page > 1 {
+		if err := db.read.GetContext(ctx, &total, db.read.Rebind(`SELECT count(*)`+where), args...); err != nil {
+			return nil, 0, err
 		}
 	}
-	if len(page) == 0 {
-		return res, nil
-	}
-	ids := make([]int64, len(page))
-	for i, p := range page {
-		ids[i] = p.ID
+	return ids, total, nil
+}
+
+// readHits reads the items of a page in the order of ids, with their
+// agency's name and a snippet highlighting q.
+func (db *DB) readHits(ctx context.Context, ids []int64, q search.Query) ([]CatalogHit, error) {
+	if len(ids) == 0 {
+		return nil, nil
 	}
 	cols := "i." + strings.ReplaceAll(strings.Join(strings.Fields(itemColumns), " "), ", ", ", i.")
 	query, inArgs, err := sqlx.In(`SELECT `+cols+`, a.name AS agency_name FROM catalog_items i
 		JOIN agencies a ON a.id = i.agency_id WHERE i.id IN (?)`, ids)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	var rows []struct {
 		itemRow
 		Agency string `db:"agency_name"`
 	}
 	if err := db.read.SelectContext(ctx, &rows, db.read.Rebind(query), inArgs...); err != nil {
-		return fail(err)
+		return nil, err
+	}
+	if len(rows) != len(ids) {
+		return nil, fmt.Errorf("%d of %d hits vanished while reading", len(ids)-len(rows), len(ids))
 	}
 	pos := make(map[int64]int, len(ids))
 	for i, id := range ids {
 		pos[id] = i
 	}
-	res.Hits = make([]CatalogHit, len(ids))
+	hits := make([]CatalogHit, len(ids))
 	for _, r := range rows {
-		res.Hits[pos[r.ID]] = CatalogHit{Item: r.item(), Agency: r.Agency, Snippet: search.Snippet(r.BodyText, q)}
+		hits[pos[r.ID]] = CatalogHit{Item: r.item(), Agency: r.Agency, Snippet: search.Snippet(r.BodyText, q)}
 	}
-	if len(rows) != len(ids) {
-		return fail(fmt.Errorf("%d of %d hits vanished while reading", len(ids)-len(rows), len(ids)))
-	}
-	return res, nil
+	return hits, nil
 }
 
 // SitemapLimit is the most URLs one sitemap file may list.

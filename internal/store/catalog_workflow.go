@@ -105,7 +105,7 @@ func (db *DB) applyStep(ctx context.Context, tx *sqlx.Tx, it *catalog.Item, step
 		return err
 	}
 	switch {
-	case it.Public() && !before.Public():
+	case it.Public() && (!before.Public() || it.Validity != before.Validity):
 		err = db.indexItem(ctx, tx, it.ID)
 	case !it.Public() && before.Public():
 		err = db.unindexItem(ctx, tx, it.ID)

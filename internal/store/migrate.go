@@ -9,8 +9,9 @@ import (
 )
 
 // Migrate applies every embedded migration not yet applied, each in its own
-// transaction. On PostgreSQL a session lock keeps several app nodes that
-// start together from migrating at once. It returns the versions applied.
+// transaction, then rebuilds the search index if its layout changed. On
+// PostgreSQL a session lock keeps several app nodes that start together
+// from migrating at once. It returns the versions applied.
 func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
 	fsys, err := db.migrationsFS()
 	if err != nil {
@@ -39,6 +40,9 @@ func (db *DB) Migrate(ctx context.Context) ([]int64, error) {
 	var applied []int64
 	for _, r := range results {
 		applied = append(applied, r.Source.Version)
+	}
+	if _, err := db.rebuildSearchIndex(ctx); err != nil {
+		return applied, err
 	}
 	return applied, nil
 }

@@ -1,0 +1,178 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/internal/calendar"
+	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
+)
+
+// imported returns a published item for ImportItems.
+func imported(title, body string, column int64, topic, genre string, published time.Time) catalog.Item {
+	return catalog.Item{ColumnID: column, Publisher: "测试机关", Title: title, Body: "<p>" + body + "</p>",
+		WrittenOn: calendar.DateOf(published).AddDays(-2), PublishedAt: published, CreatedAt: published,
+		Topic: topic, Genre: genre, State: catalog.Published, Attribute: catalog.Proactive,
+		Channel: catalog.Website, Original: true}
+}
+
+// searchTitles runs a search and returns the titles found in order and
+// the result's total.
+func searchTitles(t *testing.T, db *store.DB, cq store.CatalogQuery) (string, store.CatalogResults) {
+	t.Helper()
+	r, err := db.SearchCatalog(context.Background(), cq)
+	if err != nil {
+		t.Fatalf("search %+v: %v", cq, err)
+	}
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.Item.Title)
+	}
+	return strings.Join(out, "|"), r
+}
+
+// TestSearchIndexFilters checks that a text search applies every filter
+// through the index: column (with sub-columns), 主题分类, 体裁分类, 有效性
+// (also after an item is repealed) and dates.
+func TestSearchIndexFilters(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		other := mustAgency(t, db, "长治市教育局", "0142769-6", 0)
+		col := &catalog.Column{AgencyID: a.ID, Name: "依法行政"}
+		if err := db.SaveColumn(ctx, col, sys); err != nil {
+			t.Fatal(err)
+		}
+		sub := &catalog.Column{AgencyID: a.ID, ParentID: col.ID, Name: "制度建设"}
+		if err := db.SaveColumn(ctx, sub, sys); err != nil {
+			t.Fatal(err)
+		}
+		day := func(d int) time.Time { return time.Date(2021, 3, d, 2, 0, 0, 0, time.UTC) }
+		err := db.ImportItems(ctx, a.ID, []catalog.Item{
+			imported("行政许可办法", "规范行政许可。", sub.ID, "行政审批", catalog.GenreNormative, day(1)),
+			imported("许可事项清单", "行政许可事项。", col.ID, "政务公开", "通知", day(2)),
+			imported("工作动态", "召开行政许可改革会议。", 0, "行政审批", "动态", day(3)),
+		}, sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ImportItems(ctx, other.ID, []catalog.Item{imported("教育行政许可", "行政许可。", 0, "行政审批", "通知", day(4))}, sys); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			name string
+			cq   store.CatalogQuery
+			want string
+		}{
+			{"every agency, newest first", store.CatalogQuery{Text: "许可", ByDate: true}, "教育行政许可|工作动态|许可事项清单|行政许可办法"},
+			{"agency", store.CatalogQuery{Text: "许可", AgencyID: a.ID, ByDate: true}, "工作动态|许可事项清单|行政许可办法"},
+			{"column with its sub-column", store.CatalogQuery{Text: "许可", ColumnID: col.ID, ByDate: true}, "许可事项清单|行政许可办法"},
+			{"sub-column", store.CatalogQuery{Text: "许", ColumnID: sub.ID}, "行政许可办法"},
+			{"topic", store.CatalogQuery{Text: "行政许可", Topic: "行政审批", AgencyID: a.ID, ByDate: true}, "工作动态|行政许可办法"},
+			{"genre", store.CatalogQuery{Text: "许可", Genre: "通知", ByDate: true}, "教育行政许可|许可事项清单"},
+			{"dates", store.CatalogQuery{Text: "许可", From: calendar.DateOf(day(2)), To: calendar.DateOf(day(3)), ByDate: true}, "工作动态|许可事项清单"},
+			{"validity", store.CatalogQuery{Text: "许可", Validity: catalog.Valid, AgencyID: other.ID}, "教育行政许可"},
+			{"nothing repealed yet", store.CatalogQuery{Text: "许可", Validity: catalog.Repealed}, ""},
+			{"an unknown column", store.CatalogQuery{Text: "许可", ColumnID: 9999}, ""},
+		}
+		for _, tt := range tests {
+			if got, r := searchTitles(t, db, tt.cq); got != tt.want || r.Total != len(r.Hits) || r.Capped {
+				t.Errorf("%s: got %q (total %d), want %q", tt.name, got, r.Total, tt.want)
+			}
+		}
+
+		_, r := searchTitles(t, db, store.CatalogQuery{Text: "许可办法"})
+		rule := r.Hits[0].Item
+		if _, err := db.TransitionItem(ctx, a.ID, rule.ID, catalog.Step{Action: catalog.Repeal, By: reviewer, When: day(10)}, as(reviewer)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可", Validity: catalog.Repealed}); got != "行政许可办法" {
+			t.Errorf("repealed: %q", got)
+		}
+		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可", Validity: catalog.Valid, AgencyID: a.ID, ByDate: true}); got != "工作动态|许可事项清单" {
+			t.Errorf("still valid after the repeal: %q", got)
+		}
+	})
+}
+
+// TestSearchIndexCapped checks a search that finds more than
+// SearchCountLimit items: the total is capped, and by relevance the items
+// with the words in their title come first, newest first, then the rest.
+func TestSearchIndexCapped(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+		n := store.SearchCountLimit + 30
+		var items []catalog.Item
+		for i := range n {
+			title := fmt.Sprintf("工作动态第%d期", i)
+			if i%100 == 7 { // 11 titles, the oldest first
+				title = fmt.Sprintf("营商环境简报第%d期", i)
+			}
+			items = append(items, imported(title, "优化营商环境，推进改革。", 0, "", "", start.Add(time.Duration(i)*time.Hour)))
+		}
+		if err := db.ImportItems(ctx, a.ID, items, sys); err != nil {
+			t.Fatal(err)
+		}
+		_, r := searchTitles(t, db, store.CatalogQuery{Text: "营商环境", PerPage: 5, Page: 3})
+		if !r.Capped || r.Total != store.SearchCountLimit || r.Pages() != store.SearchCountLimit/5 {
+			t.Fatalf("capped: total %d, capped %v, pages %d", r.Total, r.Capped, r.Pages())
+		}
+		got, _ := searchTitles(t, db, store.CatalogQuery{Text: "营商环境", PerPage: 5, Page: 2})
+		want := "营商环境简报第507期|营商环境简报第407期|营商环境简报第307期|营商环境简报第207期|营商环境简报第107期"
+		if got != want {
+			t.Fatalf("page 2 by relevance: %q, want %q", got, want)
+		}
+		got, _ = searchTitles(t, db, store.CatalogQuery{Text: "营商环境", PerPage: 5, Page: 3})
+		want = fmt.Sprintf("营商环境简报第7期|工作动态第%d期|工作动态第%d期|工作动态第%d期|工作动态第%d期", n-1, n-2, n-3, n-4)
+		if got != want {
+			t.Fatalf("page 3 by relevance, where the titles end: %q, want %q", got, want)
+		}
+		got, _ = searchTitles(t, db, store.CatalogQuery{Text: "营商环境", PerPage: 2, ByDate: true})
+		if want := fmt.Sprintf("工作动态第%d期|工作动态第%d期", n-1, n-2); got != want {
+			t.Fatalf("by date: %q, want %q", got, want)
+		}
+		if _, r := searchTitles(t, db, store.CatalogQuery{Text: "简报"}); r.Capped || r.Total != 11 {
+			t.Fatalf("a narrower search is counted exactly: %d, capped %v", r.Total, r.Capped)
+		}
+	})
+}
+
+// TestSearchIndexRebuild checks that Migrate rebuilds an index whose
+// layout is out of date.
+func TestSearchIndexRebuild(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		day := time.Date(2021, 3, 1, 2, 0, 0, 0, time.UTC)
+		if err := db.ImportItems(ctx, a.ID, []catalog.Item{imported("行政许可办法", "规范许可。", 0, "", "", day)}, sys); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, `UPDATE search_index SET version = 0`); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, `DELETE FROM catalog_search`); err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect() == store.SQLite {
+			if err := db.Exec(ctx, `DELETE FROM catalog_fts`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可"}); got != "" {
+			t.Fatalf("the emptied index still finds %q", got)
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可"}); got != "行政许可办法" {
+			t.Fatalf("after the rebuild: %q", got)
+		}
+	})
+}
