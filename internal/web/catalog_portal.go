@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,8 +24,14 @@ func searchForm(r *http.Request) (store.CatalogQuery, error) {
 	cq.AgencyID, cq.ColumnID, cq.Page = fr.id("agency", "机关"), fr.id("column", "栏目"), int(fr.id("page", "页码"))
 	cq.From, cq.To = fr.date("from", "起始日期"), fr.date("to", "截止日期")
 	err := fr.err
-	if cq.Validity != "" && !cq.Validity.Known() {
-		err = errs.Invalid("有效性无效")
+	switch {
+	case err != nil:
+	case cq.Validity != "" && !cq.Validity.Known():
+		err = errs.Invalid("有效性无效，应为 valid、repealed 或 expired")
+	case !slices.Contains([]string{"", "relevance", "date"}, v.Get("sort")):
+		err = errs.Invalid("排序方式无效，应为 relevance（按相关度）或 date（按发布日期）")
+	case !cq.From.IsZero() && !cq.To.IsZero() && cq.From.After(cq.To):
+		err = errs.Invalid("起始日期不能晚于截止日期")
 	}
 	if cq.Page > 10000 {
 		cq.Page = 10000
@@ -53,6 +60,7 @@ type portalSearchPage struct {
 	Hits     []hitView
 	Prev     string
 	Next     string
+	Sorts    []sortLink // the same search by relevance and by date; only with a search term
 	Error    string
 	Searched bool
 }
@@ -93,12 +101,17 @@ func (s *Server) portalSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	status := http.StatusOK
 	p.Query, err = searchForm(r)
-	// Within one agency the filters offer its classes; across agencies the defaults.
-	var cerr error
-	if p.Topics, p.Genres, cerr = s.classes(r.Context(), p.Query.AgencyID); cerr != nil {
+	// Within one agency the filters offer its classes and columns; across
+	// agencies the classes of them all.
+	ch, cerr := s.searchChoices(r.Context(), p.Query.AgencyID)
+	if cerr != nil {
 		return cerr
 	}
-	if err == nil && p.Query.Text != "" {
+	p.Topics, p.Genres, p.Columns = ch.Topics, ch.Genres, ch.Columns
+	if err == nil {
+		err = ch.check(p.Query)
+	}
+	if err == nil && (p.Query.Text != "" || narrowed(p.Query)) {
 		p.Searched = true
 		p.Results, err = s.db.SearchCatalog(r.Context(), p.Query)
 	}
@@ -108,6 +121,8 @@ func (s *Server) portalSearch(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p.Error = msg
+	} else if p.Searched && p.Query.Text != "" {
+		p.Sorts = sortLinks(r, p.Query.ByDate)
 	}
 	p.Hits = hitViews(p.Results.Hits)
 	p.Prev, p.Next = pageLinks(r, p.Results)
@@ -245,6 +260,13 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	if cq.Text == "" {
 		return errs.Invalid("请用参数 q 给出检索词")
+	}
+	ch, err := s.searchChoices(r.Context(), cq.AgencyID)
+	if err != nil {
+		return err
+	}
+	if err := ch.check(cq); err != nil {
+		return err
 	}
 	res, err := s.db.SearchCatalog(r.Context(), cq)
 	if err != nil {
