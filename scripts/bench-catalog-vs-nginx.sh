@@ -11,9 +11,20 @@
 # one of its item pages with curl, writes them to a temporary web root served
 # by nginx (own minimal config, one worker per core) on another 127.0.0.1
 # port, then runs wrk against both with the same settings: a warm-up of each,
-# then ROUNDS rounds alternating gongkai and nginx. It prints requests/s and
-# p50/p99 latency of every run and the ratio gongkai/nginx. Every process and
-# temporary file it made is removed on exit.
+# then ROUNDS rounds alternating gongkai and nginx. It prints requests/s,
+# p50/p99 latency and the server's CPU time per request (user + system, of
+# gongkai's process or of nginx's master and workers) of every run, and per
+# round the ratio gongkai/nginx of both: requests/s is the issue's measure,
+# CPU per request is what the server itself spends, which moves far less
+# when other work shares the cores. Every process and temporary file it made
+# is removed on exit.
+#
+# ACCESS_LOG=off (the default) runs gongkai with --access-log=false and nginx
+# with `access_log off`; ACCESS_LOG=on has both write one line per request to
+# a file, so each side always does the same logging. gongkai's page cache is
+# whatever GONGKAI_PAGE_CACHE says (off when unset), e.g.
+#
+#   GONGKAI_PAGE_CACHE=5s ROUNDS=3 scripts/bench-catalog-vs-nginx.sh
 #
 # Settings (environment): THREADS=2 CONNS=32 DURATION=15s WARMUP=5s ROUNDS=2
 # CORES=$(nproc) (GOMAXPROCS of gongkai and nginx's worker_processes)
@@ -31,6 +42,12 @@ CATALOG=${CATALOG:-/agencies/2/catalog}
 GO=${GO:-go}
 NGINX=${NGINX:-nginx}
 WRK=${WRK:-wrk}
+ACCESS_LOG=${ACCESS_LOG:-off}
+case $ACCESS_LOG in
+on) gk_access=--access-log=true ;;
+off) gk_access=--access-log=false ;;
+*) echo "ACCESS_LOG must be on or off" >&2; exit 2 ;;
+esac
 
 for tool in "$GO" "$NGINX" "$WRK" curl; do
 	command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
@@ -88,7 +105,7 @@ echo "building gongkai…" >&2
 gk_port=$(free_port)
 gk="http://127.0.0.1:$gk_port"
 # The demo password is printed into the log, which is deleted on exit.
-GOMAXPROCS=$CORES "$work/gongkai" serve --demo --addr "127.0.0.1:$gk_port" --data "$work/data" \
+GOMAXPROCS=$CORES "$work/gongkai" serve --demo --addr "127.0.0.1:$gk_port" --data "$work/data" "$gk_access" \
 	>"$work/gongkai.log" 2>&1 &
 gk_pid=$!
 wait_http "$gk/healthz" || { tail -20 "$work/gongkai.log" >&2; exit 1; }
@@ -113,7 +130,7 @@ pid $work/nginx/nginx.pid;
 error_log $work/nginx/logs/error.log warn;
 events { worker_connections 1024; }
 http {
-	access_log off;
+	access_log $([ "$ACCESS_LOG" = on ] && echo "$work/nginx/logs/access.log" || echo off);
 	sendfile on;
 	tcp_nopush on;
 	keepalive_timeout 65;
@@ -150,45 +167,63 @@ ms() {
 		printf "%.2f", n }'
 }
 
-# run NAME URL DURATION: runs wrk and appends "NAME rps p50 p99 errors" to $work/results.
+# cpu_ticks PID prints the user + system CPU time, in clock ticks, of the
+# process and its child processes (nginx's workers).
+cpu_ticks() {
+	local t=0 p
+	for p in "$1" $(ps -o pid= --ppid "$1"); do
+		# Fields after the command name: utime and stime are the 12th and 13th.
+		t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+	done
+	echo "$t"
+}
+hz=$(getconf CLK_TCK)
+
+# run NAME URL DURATION PID: runs wrk against the server PID and appends
+# "NAME rps p50 p99 cpu-µs-per-request errors" to $work/results.
 run() {
-	local out rps p50 p99 errs
+	local out rps p50 p99 errs reqs cpu0 cpu
+	cpu0=$(cpu_ticks "$4")
 	out=$("$WRK" -t"$THREADS" -c"$CONNS" -d"$3" --latency "$2")
+	cpu=$(($(cpu_ticks "$4") - cpu0))
 	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+	reqs=$(awk '/requests in/ {print $1}' <<<"$out")
 	p50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
 	p99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
 	errs=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' <<<"$out")
-	echo "$1 $rps $p50 $p99 ${errs:-none}" >>"$work/results"
+	echo "$1 $rps $p50 $p99 $(awk -v c="$cpu" -v hz="$hz" -v n="$reqs" 'BEGIN {printf "%.1f", c * 1e6 / hz / n}') ${errs:-none}" >>"$work/results"
 }
 
 echo "wrk $("$WRK" -v 2>&1 | head -1 | awk '{print $2}'), $("$NGINX" -v 2>&1), $("$GO" version | awk '{print $3}'), $CORES cores (GOMAXPROCS=$CORES, worker_processes $CORES), $(uname -srm)"
 echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency (warm-up $WARMUP each); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "access log: $ACCESS_LOG (gongkai $gk_access, nginx access_log $ACCESS_LOG); gongkai page cache: ${GONGKAI_PAGE_CACHE:-off}"
 echo "catalog page $CATALOG ($(wc -c <"$work/www/catalog.html") bytes), item page $item ($(wc -c <"$work/www/item.html") bytes)"
 echo
 
 for page in catalog item; do
 	if [ "$page" = catalog ]; then path=$CATALOG; else path=$item; fi
 	: >"$work/results"
-	run warm "$gk$path" "$WARMUP"
-	run warm "$ngx/$page.html" "$WARMUP"
+	run warm "$gk$path" "$WARMUP" "$gk_pid"
+	run warm "$ngx/$page.html" "$WARMUP" "$ngx_pid"
 	: >"$work/results"
 	for round in $(seq "$ROUNDS"); do
-		run "gongkai#$round" "$gk$path" "$DURATION"
-		run "nginx#$round" "$ngx/$page.html" "$DURATION"
+		run "gongkai#$round" "$gk$path" "$DURATION" "$gk_pid"
+		run "nginx#$round" "$ngx/$page.html" "$DURATION" "$ngx_pid"
 	done
 	echo "$page page"
-	printf '| %-10s | %10s | %8s | %8s | %s\n' run "req/s" "p50 ms" "p99 ms" errors
-	echo '|------------|------------|----------|----------|-------'
-	while read -r name rps p50 p99 errs; do
-		printf '| %-10s | %10s | %8s | %8s | %s\n' "$name" "$rps" "$p50" "$p99" "$errs"
+	printf '| %-10s | %10s | %8s | %8s | %10s | %s\n' run "req/s" "p50 ms" "p99 ms" "CPU µs/req" errors
+	echo '|------------|------------|----------|----------|------------|-------'
+	while read -r name rps p50 p99 cpu errs; do
+		printf '| %-10s | %10s | %8s | %8s | %10s | %s\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$errs"
 	done <"$work/results"
-	awk '{ split($1, k, "#"); rps[k[1], k[2] + 0] = $2; n = (k[2] + 0 > n ? k[2] + 0 : n) }
+	awk '{ split($1, k, "#"); rps[k[1], k[2] + 0] = $2; cpu[k[1], k[2] + 0] = $5; n = (k[2] + 0 > n ? k[2] + 0 : n) }
 		END {
 			for (r = 1; r <= n; r++) {
 				ratio = rps["gongkai", r] / rps["nginx", r]; sum += ratio
-				printf "round %d: gongkai/nginx = %.4f (nginx %.0f× gongkai)\n", r, ratio, 1 / ratio
+				cratio = cpu["nginx", r] / cpu["gongkai", r]; csum += cratio
+				printf "round %d: gongkai/nginx = %.4f (nginx %.0f× gongkai); CPU per request nginx/gongkai = %.4f\n", r, ratio, 1 / ratio, cratio
 			}
-			printf "mean ratio gongkai/nginx = %.4f (issue #4 target: at least 0.5)\n\n", sum / n
+			printf "mean ratio gongkai/nginx = %.4f (issue #4 target: at least 0.5); CPU per request nginx/gongkai = %.4f\n\n", sum / n, csum / n
 		}' "$work/results"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,6 +30,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	baseURL := fs.String("base-url", env.getenv("GONGKAI_BASE_URL"), "对外访问地址，如 https://gk.example.gov.cn，用于订阅源、站点地图和检索接口中的链接 [GONGKAI_BASE_URL]")
 	pageCacheFlag := fs.String("page-cache", envOr(env, "GONGKAI_PAGE_CACHE", "0"), "未登录访客的公开页面缓存时长，如 5s；0 为不缓存 [GONGKAI_PAGE_CACHE]")
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
+	accessLog := fs.Bool("access-log", env.getenv("GONGKAI_ACCESS_LOG") != "0", "每个请求记一行访问日志（方法、路径、状态、耗时）；--access-log=false 关闭 [GONGKAI_ACCESS_LOG=0]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -67,7 +68,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, Blobs: blobs})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs})
 	if err != nil {
 		return err
 	}

@@ -22,25 +22,40 @@ import (
 // loopback HTTP by parallel clients (GOMAXPROCS × 4 goroutines with
 // keep-alive), the whole stack from routing to template.
 func BenchmarkCatalogPage(b *testing.B) {
+	h, bureau := benchDemo(b, web.Config{Log: slog.New(slog.DiscardHandler)})
+	srv := httptest.NewServer(h)
+	b.Cleanup(srv.Close)
+	b.ResetTimer()
+	getParallel(b, srv.URL+bureau+"/catalog")
+}
+
+// benchDemo seeds the demo data into a new SQLite database and returns the
+// handler of a server over it, configured by cfg, and the demo bureau's
+// path (/agencies/N).
+func benchDemo(b *testing.B, cfg web.Config) (http.Handler, string) {
+	b.Helper()
 	ctx := context.Background()
 	db := storetest.Open(b, store.SQLite)
 	if err := demo.Seed(ctx, db, demoPassword); err != nil {
 		b.Fatal(err)
 	}
-	w, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), Log: slog.New(slog.DiscardHandler)})
+	cfg.DB, cfg.Auth = db, auth.NewService(db, auth.DefaultPolicy, time.Now)
+	w, err := web.New(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(w.Handler())
-	b.Cleanup(srv.Close)
 	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
 	if err != nil {
 		b.Fatal(err)
 	}
-	url := srv.URL + fmt.Sprintf("/agencies/%d/catalog", bureau.ID)
+	return w.Handler(), fmt.Sprintf("/agencies/%d", bureau.ID)
+}
+
+// getParallel requests url from GOMAXPROCS × 4 goroutines with keep-alive
+// connections until the benchmark is done, and reports pages/s.
+func getParallel(b *testing.B, url string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	b.SetParallelism(4)
-	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			res, err := client.Get(url)

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -10,45 +11,102 @@ import (
 // pageCache keeps the public pages served to visitors without a session
 // for a few seconds, so a busy portal renders each page once per interval
 // instead of once per visitor. Pages for logged-in staff, anything with a
-// cookie (the status look-up's secret travels in one), every other method
-// and every non-200 answer bypass it. Entries expire by age only: a
-// publication shows on the portal within one interval, on every node.
+// cookie (the status look-up's secret travels in one) or credentials,
+// every other method and every non-200 answer bypass it. Entries expire by
+// age only: a publication shows on the portal within one interval, on
+// every node.
+//
+// A hit is answered by servedFromCache before routing and the route
+// wrapper, from a header and body prepared when the page was stored, so it
+// costs about what writing the bytes costs.
 type pageCache struct {
-	ttl     time.Duration
+	ttl time.Duration
+	// perHost keys entries by the request's host and scheme too: without
+	// --base-url, feeds and the sitemap link to the host the client named.
+	perHost bool
 	mu      sync.RWMutex
-	entries map[string]*cachedPage
+	entries map[pageKey]*cachedPage
+	size    int // bytes of all bodies kept
 	swept   time.Time
 }
 
-// cachedPage is one stored answer.
-type cachedPage struct {
-	header http.Header
-	body   []byte
-	at     time.Time
+// pageKey names a stored page: its path and query and, when links are
+// made from the request (pageCache.perHost), the host and scheme.
+type pageKey struct {
+	uri   string
+	host  string
+	https bool
 }
 
-// maxCachedPage bounds one stored page; bigger answers are not kept.
-const maxCachedPage = 1 << 20
+// cachedPage is one stored answer, ready to send.
+type cachedPage struct {
+	// header is the whole answer's header, security headers included,
+	// with Content-Length and X-Cache: hit added. It is shared by every
+	// hit and never modified.
+	header  http.Header
+	body    []byte
+	pattern string // the route's pattern, for the metrics
+	at      time.Time
+}
 
-// cacheable reports whether the request may be answered from the cache.
+// Bounds on what the cache keeps: bigger pages are not stored, and a new
+// page is not stored while the kept bodies add up to maxCacheBytes (say,
+// from a client asking for endless query strings).
+const (
+	maxCachedPage = 1 << 20
+	maxCacheBytes = 64 << 20
+)
+
+// anonymousRead reports whether the request is a GET or HEAD without a
+// cookie or credentials, the only kind the cache answers or stores.
+func anonymousRead(r *http.Request) bool {
+	return (r.Method == http.MethodGet || r.Method == http.MethodHead) &&
+		len(r.Header["Cookie"]) == 0 && len(r.Header["Authorization"]) == 0
+}
+
+// cacheable reports whether the route's answer to the request may be stored.
 func cacheable(rt route, r *http.Request) bool {
-	return rt.access == Public && rt.pattern != "/healthz" && rt.pattern != "/metrics" &&
-		(r.Method == http.MethodGet || r.Method == http.MethodHead) && len(r.Cookies()) == 0 &&
-		r.Header.Get("Authorization") == ""
+	return rt.access == Public && rt.pattern != "/healthz" && rt.pattern != "/metrics" && anonymousRead(r)
+}
+
+// key is the request's key in the cache.
+func (c *pageCache) key(r *http.Request) pageKey {
+	k := pageKey{uri: r.URL.RequestURI()}
+	if c.perHost {
+		k.host = r.Host
+		k.https = r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+	}
+	return k
+}
+
+// servedFromCache answers a request from the page cache when it holds a
+// fresh copy, before any other work: routing, the cross-origin check and
+// the route wrapper have nothing to decide for an anonymous GET of a page
+// they let through a moment ago. It sets r.Pattern for the metrics.
+func (s *Server) servedFromCache(next http.Handler) http.Handler {
+	if s.cache.ttl <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !anonymousRead(r) || !s.cache.serve(w, r, s.cfg.Now()) {
+			next.ServeHTTP(w, r)
+		}
+	})
 }
 
 // serve answers from the cache when it holds a fresh copy.
 func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	c.mu.RLock()
-	p, ok := c.entries[r.URL.RequestURI()]
+	p, ok := c.entries[c.key(r)]
 	c.mu.RUnlock()
 	if !ok || now.Sub(p.at) >= c.ttl {
 		return false
 	}
+	h := w.Header()
 	for k, v := range p.header {
-		w.Header()[k] = v
+		h[k] = v
 	}
-	w.Header().Set("X-Cache", "hit")
+	r.Pattern = p.pattern
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(p.body)
@@ -56,22 +114,38 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, now time.Time)
 	return true
 }
 
-// store keeps a rendered answer.
-func (c *pageCache) store(key string, header http.Header, body []byte, now time.Time) {
+// store keeps a rendered answer to r.
+func (c *pageCache) store(r *http.Request, header http.Header, body []byte, now time.Time) {
+	if len(body) > maxCachedPage {
+		return
+	}
+	p := &cachedPage{header: header.Clone(), body: bytes.Clone(body), pattern: r.Pattern, at: now}
+	// A known length lets Go's server send the header and a page over its
+	// 2 KB buffer without chunked encoding: one write fewer per hit.
+	p.header["Content-Length"] = []string{strconv.Itoa(len(body))}
+	p.header["X-Cache"] = []string{"hit"}
+	key := c.key(r)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
-		c.entries = map[string]*cachedPage{}
+		c.entries = map[pageKey]*cachedPage{}
 	}
-	if now.Sub(c.swept) > 10*c.ttl { // drop what has expired
-		for k, p := range c.entries {
-			if now.Sub(p.at) >= c.ttl {
+	if now.Sub(c.swept) > 10*c.ttl || c.size+len(body) > maxCacheBytes { // drop what has expired
+		for k, e := range c.entries {
+			if now.Sub(e.at) >= c.ttl {
+				c.size -= len(e.body)
 				delete(c.entries, k)
 			}
 		}
 		c.swept = now
 	}
-	c.entries[key] = &cachedPage{header: header.Clone(), body: body, at: now}
+	if old, ok := c.entries[key]; ok {
+		c.size -= len(old.body)
+	} else if c.size+len(body) > maxCacheBytes {
+		return
+	}
+	c.entries[key] = p
+	c.size += len(body)
 }
 
 // recorder passes an answer through to the client while keeping a copy.

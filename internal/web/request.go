@@ -53,11 +53,9 @@ func (s *Server) wrap(rt route) http.Handler {
 			s.fail(w, r, rt.api, err)
 			return
 		}
-		cache := s.cache.ttl > 0 && cacheable(rt, r)
-		if cache && s.cache.serve(w, r, s.cfg.Now()) {
-			return
-		}
-		if !cache {
+		// Hits were answered by servedFromCache; here a miss is rendered
+		// and kept.
+		if s.cache.ttl <= 0 || !cacheable(rt, r) {
 			if err := rt.h(w, r); err != nil {
 				s.fail(w, r, rt.api, err)
 			}
@@ -69,7 +67,7 @@ func (s *Server) wrap(rt route) http.Handler {
 			return
 		}
 		if rec.status == http.StatusOK && !rec.tooBig && r.Method == http.MethodGet && rec.Header().Get("Set-Cookie") == "" {
-			s.cache.store(r.URL.RequestURI(), rec.Header(), rec.buf.Bytes(), s.cfg.Now())
+			s.cache.store(r, rec.Header(), rec.buf.Bytes(), s.cfg.Now())
 		}
 	})
 }

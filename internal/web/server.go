@@ -32,6 +32,9 @@ type Config struct {
 	// PageCache keeps public pages for visitors without a session this
 	// long (0: not at all); see pageCache.
 	PageCache time.Duration
+	// NoAccessLog turns off the line logged for every request (method,
+	// path, status, duration); errors and panics are still logged.
+	NoAccessLog bool
 	// NoPostLimits turns off the per-client limits on anonymous posts
 	// (login, applications, status look-ups); for tests that post from
 	// one address many times.
@@ -85,6 +88,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, db: cfg.DB, auth: cfg.Auth, log: cfg.Log, pages: pages,
 		metrics: newMetrics(prometheus.NewRegistry()), mux: http.NewServeMux()}
 	s.cache.ttl = cfg.PageCache
+	s.cache.perHost = cfg.BaseURL == ""
 	s.routes = append(s.routeTable(), s.catalogRoutes()...)
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.method+" "+rt.pattern, s.wrap(rt))
@@ -99,6 +103,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
 	h = s.crossOrigin(h)
+	h = s.servedFromCache(h)
 	h = securityHeaders(h)
 	h = s.observe(h)
 	return h
