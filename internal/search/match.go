@@ -51,7 +51,7 @@ func (m *Match) Filter(tokens ...string) {
 	}
 }
 
-// Part selects which matches a Match expression finds.
+// Part selects which matches of a Match a store asks its index for.
 type Part int
 
 const (
@@ -63,9 +63,8 @@ const (
 	NotInTitle
 )
 
-// FTS5 returns the expression for SQLite FTS5's MATCH, whose table has
-// the columns title and body.
-func (m Match) FTS5(part Part) string {
+// FTS5 returns the expression for SQLite FTS5's MATCH.
+func (m Match) FTS5() string {
 	var parts []string
 	for _, g := range m.Filters {
 		alt := make([]string, len(g))
@@ -75,21 +74,12 @@ func (m Match) FTS5(part Part) string {
 		parts = append(parts, "("+strings.Join(alt, " OR ")+")")
 	}
 	if len(m.Query.Terms) > 0 {
-		text := "(" + m.Query.FTS5() + ")"
-		switch part {
-		case InTitle:
-			text = "{title} : " + text
-		case NotInTitle:
-			text = "(" + text + " NOT {title} : " + text + ")"
-		}
-		parts = append(parts, text)
+		parts = append(parts, "("+m.Query.FTS5()+")")
 	}
 	return strings.Join(parts, " AND ")
 }
 
 // TSQuery returns the expression for PostgreSQL to_tsquery('simple', …).
-// PostgreSQL's index keeps the title apart (title_tsv), so the store
-// chooses the part by the column it asks, not by the expression.
 func (m Match) TSQuery() string {
 	var parts []string
 	for _, g := range m.Filters {

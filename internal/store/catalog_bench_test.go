@@ -108,10 +108,14 @@ func fillCatalog(b *testing.B, db *store.DB, n int) ([]int64, time.Duration) {
 // four-character queries, across all agencies and within one.
 //
 // Both engines get the same items; the benchmark fails when they find a
-// different number of matches for the same query.
+// different number of matches for the same query. GONGKAI_BENCH_DIALECT
+// (sqlite or postgres) runs one engine only.
 func BenchmarkCatalog(b *testing.B) {
 	totals := map[string]int{} // query and scope → matches on the first engine
 	for _, d := range storetest.Dialects {
+		if only := os.Getenv("GONGKAI_BENCH_DIALECT"); only != "" && only != string(d) {
+			continue
+		}
 		b.Run(string(d), func(b *testing.B) {
 			db := storetest.Open(b, d)
 			n := benchSize()

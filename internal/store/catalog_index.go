@@ -12,10 +12,16 @@ import (
 	"github.com/gongkai/gongkai/internal/search"
 )
 
-// searchIndexVersion is the layout of the search index this code writes:
-// 1 = sort-key rows with filter tokens (migration 00007). A database whose
+// searchIndexVersion is the layout of the search index this code writes
+// on the dialect: 1 = sort-key rows with filter tokens (migration 00007),
+// 2 = on SQLite also the title index (00008). A database whose
 // search_index.version is lower is rebuilt by Migrate.
-const searchIndexVersion = 1
+func (db *DB) searchIndexVersion() int {
+	if db.dialect == SQLite {
+		return 2
+	}
+	return 1
+}
 
 // indexDoc is what the search index holds of a public item.
 type indexDoc struct {
@@ -78,7 +84,8 @@ func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 }
 
 // writeIndex adds the index rows of an item not yet in the index, under
-// its sort key (search.SortKey). SQLite keeps one FTS5 row an item;
+// its sort key (search.SortKey). SQLite keeps one FTS5 row an item, and
+// one in the title index with the title and the filter tokens alone;
 // PostgreSQL keeps positions up to 16383 only, so a long text is split in
 // chunks (search.Chunks), each with the title and the filter tokens, and
 // title_tsv with the title and the filter tokens alone.
@@ -93,6 +100,9 @@ func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_fts (rowid, title, body) VALUES (?, ?, ?)`, key, title, filters+" "+search.Join(d.Body))
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `INSERT INTO catalog_fts_title (rowid, title) VALUES (?, ?)`, key, title+" "+filters)
+		}
 		if err != nil {
 			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}
@@ -112,9 +122,11 @@ func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 // unindexItem removes an item from the search index.
 func (db *DB) unindexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 	if db.dialect == SQLite {
-		_, err := tx.ExecContext(ctx, `DELETE FROM catalog_fts WHERE rowid IN (SELECT id FROM catalog_search WHERE item_id = ?)`, itemID)
-		if err != nil {
-			return fmt.Errorf("unindex item %d: %w", itemID, err)
+		for _, table := range []string{"catalog_fts", "catalog_fts_title"} {
+			_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE rowid IN (SELECT id FROM catalog_search WHERE item_id = ?)`, itemID)
+			if err != nil {
+				return fmt.Errorf("unindex item %d: %w", itemID, err)
+			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM catalog_search WHERE item_id = ?`), itemID); err != nil {
@@ -137,7 +149,7 @@ func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
 		if err := db.write.GetContext(ctx, &version, `SELECT version FROM search_index WHERE id = 1`); err != nil {
 			return err
 		}
-		if version >= searchIndexVersion {
+		if version >= db.searchIndexVersion() {
 			return nil
 		}
 		var ids []int64
@@ -161,7 +173,7 @@ func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
 			}
 			n += len(batch)
 		}
-		_, err = db.write.ExecContext(ctx, db.write.Rebind(`UPDATE search_index SET version = ? WHERE id = 1`), searchIndexVersion)
+		_, err = db.write.ExecContext(ctx, db.write.Rebind(`UPDATE search_index SET version = ? WHERE id = 1`), db.searchIndexVersion())
 		return err
 	})
 	if err != nil {

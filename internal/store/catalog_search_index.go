@@ -93,39 +93,50 @@ type indexSearch struct {
 	ranged bool  // a date range was given
 }
 
-// where returns the condition and arguments that select the part's rows.
-func (s indexSearch) where(part search.Part) (string, []any) {
-	var cond string
+// from returns the table and condition, with their arguments, that
+// select the part's rows. Both engines keep titles in an index of their
+// own (PostgreSQL's title_tsv, SQLite's catalog_fts_title), with the
+// filter tokens, so the title part reads short posting lists.
+func (s indexSearch) from(part search.Part) (string, []any) {
+	var q string
 	var args []any
 	if s.db.dialect == Postgres {
 		args = append(args, s.m.TSQuery())
 		switch part {
 		case search.All:
-			cond = `tsv @@ to_tsquery('simple', $1)`
+			q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1)`
 		case search.InTitle:
-			cond = `title_tsv @@ to_tsquery('simple', $1)`
+			q = `catalog_search WHERE title_tsv @@ to_tsquery('simple', $1)`
 		case search.NotInTitle:
-			cond = `tsv @@ to_tsquery('simple', $1) AND NOT title_tsv @@ to_tsquery('simple', $1)`
+			q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1) AND NOT title_tsv @@ to_tsquery('simple', $1)`
 		}
 		if s.ranged {
-			cond += ` AND sort_key BETWEEN $2 AND $3`
+			q += ` AND sort_key BETWEEN $2 AND $3`
 			args = append(args, s.lo, s.hi)
 		}
-		return cond, args
+		return q, args
 	}
-	cond, args = `catalog_fts MATCH ?`, []any{s.m.FTS5(part)}
+	table := "catalog_fts"
+	if part == search.InTitle {
+		table = "catalog_fts_title"
+	}
+	q, args = table+` WHERE `+table+` MATCH ?`, []any{s.m.FTS5()}
+	if part == search.NotInTitle {
+		q += ` AND rowid NOT IN (SELECT rowid FROM catalog_fts_title WHERE catalog_fts_title MATCH ?)`
+		args = append(args, s.m.FTS5())
+	}
 	if s.ranged {
-		cond += ` AND rowid BETWEEN ? AND ?`
+		q += ` AND rowid BETWEEN ? AND ?`
 		args = append(args, s.lo, s.hi)
 	}
-	return cond, args
+	return q, args
 }
 
 // count counts the items of a part, up to SearchCountLimit; capped
 // reports that there are more (or, on PostgreSQL, that so many index rows
 // matched that counting stopped: long texts have several rows).
 func (s indexSearch) count(part search.Part) (n int, capped bool, err error) {
-	cond, args := s.where(part)
+	from, args := s.from(part)
 	if s.db.dialect == Postgres {
 		rows := 4 * (SearchCountLimit + 1)
 		var c struct {
@@ -133,11 +144,11 @@ func (s indexSearch) count(part search.Part) (n int, capped bool, err error) {
 			Rows  int `db:"rows"`
 		}
 		err = s.tx.GetContext(s.ctx, &c, fmt.Sprintf(`SELECT count(DISTINCT item_id) AS items, count(*) AS rows
-			FROM (SELECT item_id FROM catalog_search WHERE %s LIMIT %d) m`, cond, rows), args...)
+			FROM (SELECT item_id FROM %s LIMIT %d) m`, from, rows), args...)
 		n, capped = c.Items, c.Rows == rows || c.Items > SearchCountLimit
 	} else {
 		err = s.tx.GetContext(s.ctx, &n, fmt.Sprintf(`SELECT count(*) FROM
-			(SELECT rowid FROM catalog_fts WHERE %s ORDER BY rowid DESC LIMIT %d)`, cond, SearchCountLimit+1), args...)
+			(SELECT rowid FROM %s ORDER BY rowid DESC LIMIT %d)`, from, SearchCountLimit+1), args...)
 		capped = n > SearchCountLimit
 	}
 	if err != nil {
@@ -148,10 +159,10 @@ func (s indexSearch) count(part search.Part) (n int, capped bool, err error) {
 
 // page returns the sort keys of a page of a part's matches, newest first.
 func (s indexSearch) page(part search.Part, limit, offset int) ([]int64, error) {
-	cond, args := s.where(part)
-	q := `SELECT rowid FROM catalog_fts WHERE ` + cond + ` ORDER BY rowid DESC LIMIT %d OFFSET %d`
+	from, args := s.from(part)
+	q := `SELECT rowid FROM ` + from + ` ORDER BY rowid DESC LIMIT %d OFFSET %d`
 	if s.db.dialect == Postgres {
-		q = `SELECT sort_key FROM catalog_search WHERE ` + cond + ` GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d OFFSET %d`
+		q = `SELECT sort_key FROM ` + from + ` GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d OFFSET %d`
 	}
 	var keys []int64
 	err := s.tx.SelectContext(s.ctx, &keys, fmt.Sprintf(q, limit, offset), args...)

@@ -161,8 +161,10 @@ func TestSearchIndexRebuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		if db.Dialect() == store.SQLite {
-			if err := db.Exec(ctx, `DELETE FROM catalog_fts`); err != nil {
-				t.Fatal(err)
+			for _, table := range []string{"catalog_fts", "catalog_fts_title"} {
+				if err := db.Exec(ctx, `DELETE FROM `+table); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可"}); got != "" {
@@ -173,6 +175,19 @@ func TestSearchIndexRebuild(t *testing.T) {
 		}
 		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "许可"}); got != "行政许可办法" {
 			t.Fatalf("after the rebuild: %q", got)
+		}
+		// An index of an older layout, still full, is rebuilt in place:
+		// every item once, its title indexed.
+		if err := db.Exec(ctx, `UPDATE search_index SET version = 1`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"许可", "办法"} {
+			if got, r := searchTitles(t, db, store.CatalogQuery{Text: q}); got != "行政许可办法" || r.Total != 1 {
+				t.Fatalf("%s after rebuilding in place: %q, %d", q, got, r.Total)
+			}
 		}
 	})
 }
