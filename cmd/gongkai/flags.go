@@ -52,6 +52,7 @@ func (f *dbFlags) open(ctx context.Context, log *slog.Logger) (*store.DB, error)
 	if err != nil {
 		return nil, err
 	}
+	db.Log = log
 	applied, err := db.Migrate(ctx)
 	if err != nil {
 		db.Close()

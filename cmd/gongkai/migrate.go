@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 )
 
 // runMigrate applies pending migrations; serve does the same on start.
@@ -13,7 +14,8 @@ func runMigrate(ctx context.Context, env *cmdEnv, args []string) error {
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
 	}
-	db, err := dbf.open(ctx, nil)
+	// Progress of long work (rebuilding the search index) on stderr.
+	db, err := dbf.open(ctx, slog.New(slog.NewTextHandler(env.stderr, nil)))
 	if err != nil {
 		return err
 	}

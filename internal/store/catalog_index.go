@@ -172,6 +172,9 @@ func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
 				return err
 			}
 			n += len(batch)
+			if db.Log != nil && (n%20000 < rebuildBatch || n == len(ids)) {
+				db.Log.Info("rebuilding the search index", "items", n, "of", len(ids))
+			}
 		}
 		_, err = db.write.ExecContext(ctx, db.write.Rebind(`UPDATE search_index SET version = ? WHERE id = 1`), db.searchIndexVersion())
 		return err

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,6 +43,9 @@ type DB struct {
 	Path string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Log, when set, hears about long maintenance work such as rebuilding
+	// the search index.
+	Log *slog.Logger
 }
 
 // Config says which database to open.
