@@ -120,16 +120,26 @@ func (s indexSearch) from(part search.Part) (string, []any) {
 	if part == search.InTitle {
 		table = "catalog_fts_title"
 	}
-	q, args = table+` WHERE `+table+` MATCH ?`, []any{s.m.FTS5()}
-	if part == search.NotInTitle {
-		q += ` AND rowid NOT IN (SELECT rowid FROM catalog_fts_title WHERE catalog_fts_title MATCH ?)`
-		args = append(args, s.m.FTS5())
-	}
+	rng := ""
 	if s.ranged {
-		q += ` AND rowid BETWEEN ? AND ?`
-		args = append(args, s.lo, s.hi)
+		rng = ` AND rowid BETWEEN ? AND ?`
+	}
+	q, args = table+` WHERE `+table+` MATCH ?`+rng, s.args(s.m.FTS5())
+	if part == search.NotInTitle {
+		// The title part is at most SearchCountLimit items when it is
+		// asked for, so this set stays small.
+		q += ` AND rowid NOT IN (SELECT rowid FROM catalog_fts_title WHERE catalog_fts_title MATCH ?` + rng + `)`
+		args = append(args, s.args(s.m.FTS5())...)
 	}
 	return q, args
+}
+
+// args returns the arguments of a MATCH and, with a date range, its keys.
+func (s indexSearch) args(match string) []any {
+	if s.ranged {
+		return []any{match, s.lo, s.hi}
+	}
+	return []any{match}
 }
 
 // count counts the items of a part, up to SearchCountLimit; capped
