@@ -130,7 +130,9 @@ func (c *pageCache) store(r *http.Request, header http.Header, body []byte, now 
 	if c.entries == nil {
 		c.entries = map[pageKey]*cachedPage{}
 	}
-	if now.Sub(c.swept) > 10*c.ttl || c.size+len(body) > maxCacheBytes { // drop what has expired
+	// Drop what has expired: now and then, or when full (at most once an
+	// interval, so a full cache of fresh pages is not searched per store).
+	if now.Sub(c.swept) > 10*c.ttl || c.size+len(body) > maxCacheBytes && now.Sub(c.swept) >= c.ttl {
 		for k, e := range c.entries {
 			if now.Sub(e.at) >= c.ttl {
 				c.size -= len(e.body)
