@@ -26,6 +26,13 @@
 #
 #   GONGKAI_PAGE_CACHE=5s ROUNDS=3 scripts/bench-catalog-vs-nginx.sh
 #
+# GZIP=off (the default) compares uncompressed pages. GZIP=on has wrk send
+# `Accept-Encoding: gzip` to both servers and gives nginx, with
+# `gzip_static on`, each page's .gz file as gongkai's page cache compresses
+# it (fetched from gongkai and checked to unpack to the plain page), so both
+# send the same compressed bytes; it needs GONGKAI_PAGE_CACHE, since gongkai
+# compresses only cached pages.
+#
 # Settings (environment): THREADS=2 CONNS=32 DURATION=15s WARMUP=5s ROUNDS=2
 # CORES=$(nproc) (GOMAXPROCS of gongkai and nginx's worker_processes)
 # CATALOG=/agencies/2/catalog (the demo bureau, 长治市行政审批服务管理局)
@@ -47,6 +54,15 @@ case $ACCESS_LOG in
 on) gk_access=--access-log=true ;;
 off) gk_access=--access-log=false ;;
 *) echo "ACCESS_LOG must be on or off" >&2; exit 2 ;;
+esac
+GZIP=${GZIP:-off}
+case $GZIP in
+on)
+	wrk_headers=(-H 'Accept-Encoding: gzip')
+	[ -n "${GONGKAI_PAGE_CACHE:-}" ] || { echo "GZIP=on needs GONGKAI_PAGE_CACHE (gongkai compresses cached pages only)" >&2; exit 2; }
+	;;
+off) wrk_headers=() ;;
+*) echo "GZIP must be on or off" >&2; exit 2 ;;
 esac
 
 for tool in "$GO" "$NGINX" "$WRK" curl; do
@@ -118,7 +134,27 @@ curl -fsS -o "$work/www/catalog.html" "$gk$CATALOG"
 item=$(grep -o 'href="/agencies/[0-9]*/items/[0-9]*"' "$work/www/catalog.html" | head -1 | cut -d'"' -f2)
 [ -n "$item" ] || { echo "no item link on $CATALOG" >&2; exit 1; }
 curl -fsS -o "$work/www/item.html" "$gk$item"
-chmod 644 "$work/www/"*.html
+
+# gz_copy PATH FILE writes gongkai's gzip-compressed answer for PATH, a
+# cache hit now that the page was fetched, to FILE.gz and checks that it
+# unpacks to FILE. Twice at most, in case the entry expired in between.
+gz_copy() {
+	for _ in 1 2; do
+		curl -fsS -H 'Accept-Encoding: gzip' -D "$work/gz.head" -o "$2.gz" "$gk$1"
+		if grep -qi '^content-encoding: *gzip' "$work/gz.head"; then
+			gzip -dc "$2.gz" | cmp -s - "$2" && return 0
+			echo "gongkai's compressed $1 is not the page" >&2
+			return 1
+		fi
+	done
+	echo "gongkai did not compress $1" >&2
+	return 1
+}
+if [ "$GZIP" = on ]; then
+	gz_copy "$CATALOG" "$work/www/catalog.html"
+	gz_copy "$item" "$work/www/item.html"
+fi
+chmod 644 "$work/www/"*
 
 ngx_port=$(free_port)
 while [ "$ngx_port" = "$gk_port" ]; do ngx_port=$(free_port); done
@@ -142,6 +178,7 @@ http {
 	scgi_temp_path $work/nginx/tmp/scgi;
 	types { text/html html; }
 	charset utf-8;
+$([ "$GZIP" = on ] && printf '\t# Serve page.html.gz to clients that accept gzip, with Vary as gongkai.\n\tgzip_static on;\n\tgzip_vary on;')
 	server {
 		listen 127.0.0.1:$ngx_port;
 		root $work/www;
@@ -158,6 +195,12 @@ EOF
 ngx_pid=$!
 wait_http "$ngx/catalog.html" || { cat "$work/nginx/logs/stderr" "$work/nginx/logs/error.log" >&2; exit 1; }
 cmp -s "$work/www/catalog.html" <(curl -fsS "$ngx/catalog.html") || { echo "nginx serves another page" >&2; exit 1; }
+if [ "$GZIP" = on ]; then
+	for page in catalog item; do
+		cmp -s "$work/www/$page.html.gz" <(curl -fsS -H 'Accept-Encoding: gzip' "$ngx/$page.html") ||
+			{ echo "nginx does not serve gongkai's compressed $page page" >&2; exit 1; }
+	done
+fi
 
 # ms converts wrk's latency (e.g. 812.00us, 4.51ms, 1.02s) to milliseconds.
 ms() {
@@ -184,7 +227,7 @@ hz=$(getconf CLK_TCK)
 run() {
 	local out rps p50 p99 errs reqs cpu0 cpu
 	cpu0=$(cpu_ticks "$4")
-	out=$("$WRK" -t"$THREADS" -c"$CONNS" -d"$3" --latency "$2")
+	out=$("$WRK" -t"$THREADS" -c"$CONNS" -d"$3" --latency ${wrk_headers[@]+"${wrk_headers[@]}"} "$2")
 	cpu=$(($(cpu_ticks "$4") - cpu0))
 	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
 	reqs=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -198,6 +241,11 @@ echo "wrk $("$WRK" -v 2>&1 | head -1 | awk '{print $2}'), $("$NGINX" -v 2>&1), $
 echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency (warm-up $WARMUP each); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "access log: $ACCESS_LOG (gongkai $gk_access, nginx access_log $ACCESS_LOG); gongkai page cache: ${GONGKAI_PAGE_CACHE:-off}"
 echo "catalog page $CATALOG ($(wc -c <"$work/www/catalog.html") bytes), item page $item ($(wc -c <"$work/www/item.html") bytes)"
+if [ "$GZIP" = on ]; then
+	echo "gzip: on (wrk sends Accept-Encoding: gzip; both serve gongkai's compressed copies: catalog $(wc -c <"$work/www/catalog.html.gz") bytes, item $(wc -c <"$work/www/item.html.gz") bytes; nginx gzip_static)"
+else
+	echo "gzip: off (wrk sends no Accept-Encoding; both serve the plain pages)"
+fi
 echo
 
 for page in catalog item; do

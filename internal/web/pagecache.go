@@ -18,7 +18,10 @@ import (
 //
 // A hit is answered by servedFromCache before routing and the route
 // wrapper, from a header and body prepared when the page was stored, so it
-// costs about what writing the bytes costs.
+// costs about what writing the bytes costs. A text page of a kilobyte or
+// more is also kept gzip-compressed, made once when stored, and that copy
+// answers clients whose Accept-Encoding takes gzip (browsers do); every
+// cacheable answer says Vary: Accept-Encoding.
 type pageCache struct {
 	ttl time.Duration
 	// perHost keys entries by the request's host and scheme too: without
@@ -43,11 +46,20 @@ type cachedPage struct {
 	// header is the whole answer's header, security headers included,
 	// with Content-Length and X-Cache: hit added. It is shared by every
 	// hit and never modified.
-	header  http.Header
-	body    []byte
-	pattern string // the route's pattern, for the metrics
-	at      time.Time
+	header http.Header
+	body   []byte
+	// gzBody is the body compressed with gzip, made once when the page was
+	// stored, for clients that accept it; nil when it was not worth it
+	// (see gzipped). gzHeader is header with Content-Encoding and the
+	// compressed length.
+	gzHeader http.Header
+	gzBody   []byte
+	pattern  string // the route's pattern, for the metrics
+	at       time.Time
 }
+
+// size is the number of body bytes the entry keeps.
+func (p *cachedPage) size() int { return len(p.body) + len(p.gzBody) }
 
 // Bounds on what the cache keeps: bigger pages are not stored, and a new
 // page is not stored while the kept bodies add up to maxCacheBytes (say,
@@ -102,14 +114,18 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, now time.Time)
 	if !ok || now.Sub(p.at) >= c.ttl {
 		return false
 	}
+	header, body := p.header, p.body
+	if p.gzBody != nil && acceptsGzip(r.Header["Accept-Encoding"]) {
+		header, body = p.gzHeader, p.gzBody
+	}
 	h := w.Header()
-	for k, v := range p.header {
+	for k, v := range header {
 		h[k] = v
 	}
 	r.Pattern = p.pattern
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(p.body)
+		_, _ = w.Write(body)
 	}
 	return true
 }
@@ -124,6 +140,11 @@ func (c *pageCache) store(r *http.Request, header http.Header, body []byte, now 
 	// 2 KB buffer without chunked encoding: one write fewer per hit.
 	p.header["Content-Length"] = []string{strconv.Itoa(len(body))}
 	p.header["X-Cache"] = []string{"hit"}
+	if p.gzBody = gzipped(header, body); p.gzBody != nil {
+		p.gzHeader = p.header.Clone()
+		p.gzHeader["Content-Encoding"] = []string{"gzip"}
+		p.gzHeader["Content-Length"] = []string{strconv.Itoa(len(p.gzBody))}
+	}
 	key := c.key(r)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -132,22 +153,22 @@ func (c *pageCache) store(r *http.Request, header http.Header, body []byte, now 
 	}
 	// Drop what has expired: now and then, or when full (at most once an
 	// interval, so a full cache of fresh pages is not searched per store).
-	if now.Sub(c.swept) > 10*c.ttl || c.size+len(body) > maxCacheBytes && now.Sub(c.swept) >= c.ttl {
+	if now.Sub(c.swept) > 10*c.ttl || c.size+p.size() > maxCacheBytes && now.Sub(c.swept) >= c.ttl {
 		for k, e := range c.entries {
 			if now.Sub(e.at) >= c.ttl {
-				c.size -= len(e.body)
+				c.size -= e.size()
 				delete(c.entries, k)
 			}
 		}
 		c.swept = now
 	}
 	if old, ok := c.entries[key]; ok {
-		c.size -= len(old.body)
-	} else if c.size+len(body) > maxCacheBytes {
+		c.size -= old.size()
+	} else if c.size+p.size() > maxCacheBytes {
 		return
 	}
 	c.entries[key] = p
-	c.size += len(body)
+	c.size += p.size()
 }
 
 // recorder passes an answer through to the client while keeping a copy.

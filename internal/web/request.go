@@ -61,6 +61,9 @@ func (s *Server) wrap(rt route) http.Handler {
 			}
 			return
 		}
+		// The cache may answer the next request for this page compressed:
+		// shared caches on the way must key it by Accept-Encoding too.
+		w.Header().Add("Vary", "Accept-Encoding")
 		rec := &recorder{ResponseWriter: w}
 		if err := rt.h(rec, r); err != nil {
 			s.fail(w, r, rt.api, err)
