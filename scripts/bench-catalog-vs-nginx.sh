@@ -142,7 +142,8 @@ gz_copy() {
 	for _ in 1 2; do
 		curl -fsS -H 'Accept-Encoding: gzip' -D "$work/gz.head" -o "$2.gz" "$gk$1"
 		if grep -qi '^content-encoding: *gzip' "$work/gz.head"; then
-			gzip -dc "$2.gz" | cmp -s - "$2" && return 0
+			# gzip reads options from $GZIP, which is this script's setting.
+			env -u GZIP gzip -dc "$2.gz" | cmp -s - "$2" && return 0
 			echo "gongkai's compressed $1 is not the page" >&2
 			return 1
 		fi
