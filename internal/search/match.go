@@ -16,6 +16,9 @@ import (
 // against the items table. Ordinary text does not contain words starting
 // with "zz" followed by these names.
 
+// AgencyToken is the token of an agency's items, "zzagency" and the id.
+func AgencyToken(agencyID int64) string { return "zzagency" + strconv.FormatInt(agencyID, 10) }
+
 // ColumnToken is the token of an item in the column with the given id.
 func ColumnToken(columnID int64) string { return "zzcolumn" + strconv.FormatInt(columnID, 10) }
 

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -91,15 +90,4 @@ func (q Query) TSQuery() string {
 		}
 	}
 	return strings.Join(parts, " & ")
-}
-
-// AgencyToken is the token every index chunk of an agency's items carries,
-// "zzagency" and the id: one ASCII word that ordinary text does not contain.
-func AgencyToken(agencyID int64) string { return "zzagency" + strconv.FormatInt(agencyID, 10) }
-
-// WithAgency returns q restricted to one agency's items through the index.
-// The added term has no Text, so it is never highlighted.
-func (q Query) WithAgency(agencyID int64) Query {
-	terms := append([]Term{{Tokens: []string{AgencyToken(agencyID)}}}, q.Terms...)
-	return Query{Terms: terms}
 }

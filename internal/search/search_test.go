@@ -48,14 +48,16 @@ func TestParse(t *testing.T) {
 	}
 }
 
-func TestWithAgency(t *testing.T) {
+func TestAgencyFilter(t *testing.T) {
 	q, _ := Parse("许可")
-	a := q.WithAgency(12)
-	if a.FTS5() != `"zzagency12" AND "许可"` || a.TSQuery() != `'zzagency12' & '许可'` || len(q.Terms) != 1 {
-		t.Fatalf("WithAgency: %s / %s", a.FTS5(), a.TSQuery())
+	m := Match{Query: q}
+	m.Filter(AgencyToken(12))
+	if m.FTS5() != `("zzagency12") AND ("许可")` || m.TSQuery() != `('zzagency12') & ('许可')` || len(m.Query.Terms) != 1 {
+		t.Fatalf("agency filter: %s / %s", m.FTS5(), m.TSQuery())
 	}
-	if got := Snippet("前文许可", a); got != "前文<mark>许可</mark>" {
-		t.Fatalf("Snippet with the agency term: %s", got)
+	// The filter is not a term of the query, so it is never highlighted.
+	if got := Snippet("前文许可", m.Query); got != "前文<mark>许可</mark>" {
+		t.Fatalf("Snippet with the agency filter: %s", got)
 	}
 }
 

@@ -91,33 +91,12 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	if err != nil {
 		return res, err
 	}
-	m := search.Match{Query: q}
-	if cq.AgencyID != 0 {
-		m.Filter(search.AgencyToken(cq.AgencyID))
+	m, ok, err := db.indexMatch(ctx, cq, q)
+	if err != nil {
+		return fail(err)
 	}
-	if cq.ColumnID != 0 {
-		var cols []int64
-		err := db.read.SelectContext(ctx, &cols, db.read.Rebind(`SELECT id FROM catalog_columns WHERE id = ? OR parent_id = ? ORDER BY id`), cq.ColumnID, cq.ColumnID)
-		if err != nil {
-			return fail(err)
-		}
-		if len(cols) == 0 {
-			return res, nil
-		}
-		toks := make([]string, len(cols))
-		for i, id := range cols {
-			toks[i] = search.ColumnToken(id)
-		}
-		m.Filter(toks...)
-	}
-	if cq.Topic != "" {
-		m.Filter(search.TopicToken(cq.Topic))
-	}
-	if cq.Genre != "" {
-		m.Filter(search.GenreToken(cq.Genre))
-	}
-	if cq.Validity != "" {
-		m.Filter(search.ValidityToken(string(cq.Validity)))
+	if !ok {
+		return res, nil
 	}
 	var from, to time.Time
 	if !cq.From.IsZero() {
@@ -138,6 +117,38 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 		return fail(err)
 	}
 	return res, nil
+}
+
+// indexMatch returns the index expression of a search: its terms and its
+// filters as index tokens. ok is false when nothing can match (an unknown
+// column).
+func (db *DB) indexMatch(ctx context.Context, cq CatalogQuery, q search.Query) (m search.Match, ok bool, err error) {
+	m.Query = q
+	if cq.AgencyID != 0 {
+		m.Filter(search.AgencyToken(cq.AgencyID))
+	}
+	if cq.ColumnID != 0 {
+		var cols []int64
+		err := db.read.SelectContext(ctx, &cols, db.read.Rebind(`SELECT id FROM catalog_columns WHERE id = ? OR parent_id = ? ORDER BY id`), cq.ColumnID, cq.ColumnID)
+		if err != nil || len(cols) == 0 {
+			return m, false, err
+		}
+		toks := make([]string, len(cols))
+		for i, id := range cols {
+			toks[i] = search.ColumnToken(id)
+		}
+		m.Filter(toks...)
+	}
+	if cq.Topic != "" {
+		m.Filter(search.TopicToken(cq.Topic))
+	}
+	if cq.Genre != "" {
+		m.Filter(search.GenreToken(cq.Genre))
+	}
+	if cq.Validity != "" {
+		m.Filter(search.ValidityToken(string(cq.Validity)))
+	}
+	return m, true, nil
 }
 
 // listPublic returns a page of public item ids newest first, from the
