@@ -31,6 +31,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	pageCacheFlag := fs.String("page-cache", envOr(env, "GONGKAI_PAGE_CACHE", "0"), "未登录访客的公开页面缓存时长，如 5s；0 为不缓存 [GONGKAI_PAGE_CACHE]")
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
 	accessLog := fs.Bool("access-log", env.getenv("GONGKAI_ACCESS_LOG") != "0", "每个请求记一行访问日志（方法、路径、状态、耗时）；--access-log=false 关闭 [GONGKAI_ACCESS_LOG=0]")
+	debugAddr := fs.String("debug-addr", env.getenv("GONGKAI_DEBUG_ADDR"), "在此本机地址上提供 Go 性能剖析（/debug/pprof/），如 127.0.0.1:6060；留空则不提供 [GONGKAI_DEBUG_ADDR]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -50,6 +51,13 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		log = slog.New(slog.NewTextHandler(env.stderr, nil))
 	default:
 		return fmt.Errorf("%w: --log-format 只能是 text 或 json", errUsage)
+	}
+
+	gc := tuneGC(env)
+	if *debugAddr != "" {
+		if _, err := startDebug(ctx, *debugAddr, log); err != nil {
+			return err
+		}
 	}
 
 	db, err := dbf.open(ctx, log)
@@ -93,7 +101,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	if attachments == "" {
 		attachments = db.BlobDir()
 	}
-	log.Info("gongkai serving", "addr", "http://"+ln.Addr().String(), "database", db.Dialect(), "attachments", attachments, "version", versionString())
+	log.Info("gongkai serving", "addr", "http://"+ln.Addr().String(), "database", db.Dialect(), "attachments", attachments, "gc", gc, "version", versionString())
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/pprof"
+	"runtime/debug"
+	"time"
+)
+
+// serverGCPercent is the garbage collector's target that `serve` runs with
+// when GOGC is not set: the heap may grow to five times what is live
+// before a collection, instead of Go's default of twice. A server's live
+// heap is small (tens of megabytes with the page cache full), and at the
+// default target a busy portal collects many times a second; docs/
+// benchmarks.md has the measurement.
+const serverGCPercent = 400
+
+// tuneGC sets serverGCPercent unless the operator chose a target with
+// GOGC, and reports the one in force.
+func tuneGC(env *cmdEnv) string {
+	if v := env.getenv("GOGC"); v != "" {
+		return "GOGC=" + v
+	}
+	debug.SetGCPercent(serverGCPercent)
+	return fmt.Sprintf("GOGC=%d (default of serve)", serverGCPercent)
+}
+
+// debugHandler serves Go's profiles (net/http/pprof) under /debug/pprof/,
+// for `serve --debug-addr` only: they show the program's internals and can
+// cost seconds of CPU, so they never share the public listener.
+func debugHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
+}
+
+// startDebug listens on addr and serves debugHandler until ctx ends, and
+// returns the address it listens on. It refuses addresses that are not loopback: profiles are for the operator
+// on the machine (or through an SSH tunnel), not for the network.
+func startDebug(ctx context.Context, addr string, log *slog.Logger) (net.Addr, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: --debug-addr 应为 主机:端口，如 127.0.0.1:6060", errUsage)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil, fmt.Errorf("%w: --debug-addr 只能监听本机回环地址（127.0.0.1、::1 或 localhost），性能剖析数据不应对外开放", errUsage)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{Handler: debugHandler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		hs.Close()
+	}()
+	go func() {
+		if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
+			log.Warn("debug listener stopped", "err", err)
+		}
+	}()
+	log.Info("debug listener (Go profiles under /debug/pprof/)", "addr", "http://"+ln.Addr().String())
+	return ln.Addr(), nil
+}
