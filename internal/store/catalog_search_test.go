@@ -81,6 +81,9 @@ func TestSearchCatalog(t *testing.T) {
 		if err != nil || r.Total != 2 || len(r.Hits) != 1 || r.Hits[0].Item.ID != news.ID || r.Pages() != 2 {
 			t.Fatalf("page 2: %+v, %v", r, err)
 		}
+		if r, err := db.SearchCatalog(ctx, store.CatalogQuery{Text: "行政许可", PerPage: 1, Page: 3}); err != nil || r.Total != 2 || len(r.Hits) != 0 {
+			t.Fatalf("page 3 of 2: %+v, %v", r, err)
+		}
 		if !strings.Contains(r.Hits[0].Snippet, "<mark>行政许可</mark>") || r.Hits[0].Agency != bureau.Name {
 			t.Fatalf("hit %+v", r.Hits[0])
 		}
