@@ -94,6 +94,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
+	go optimizeNightly(ctx, db, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
