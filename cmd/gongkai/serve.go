@@ -86,6 +86,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	hs := &http.Server{
 		Handler:           srv.Handler(),
+		ConnContext:       web.ConnContext,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

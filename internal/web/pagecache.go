@@ -125,6 +125,12 @@ func (c *pageCache) serve(w http.ResponseWriter, r *http.Request, now time.Time)
 	r.Pattern = p.pattern
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
+		if len(body) > corkMin {
+			if uncork := cork(r.Context()); uncork != nil {
+				defer uncork()
+				defer func() { _ = http.NewResponseController(w).Flush() }()
+			}
+		}
 		_, _ = w.Write(body)
 	}
 	return true

@@ -166,3 +166,41 @@ func TestAccessLog(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCacheOverTCP serves cached pages through a real HTTP server
+// that keeps connections in the context (web.ConnContext), so hits larger
+// than net/http's buffer are sent corked: the page must arrive whole and
+// equal to the rendered one, on a kept-alive connection, again and again.
+func TestPageCacheOverTCP(t *testing.T) {
+	c := newCacheServer(t, web.Config{})
+	ts := httptest.NewUnstartedServer(c.h)
+	ts.Config.ConnContext = web.ConnContext
+	ts.Start()
+	defer ts.Close()
+	get := func() (string, []byte) {
+		t.Helper()
+		res, err := ts.Client().Get(ts.URL + c.bureau + "/catalog")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(res.Body); err != nil {
+			t.Fatal(err)
+		}
+		if res.StatusCode != 200 || res.ContentLength >= 0 && res.ContentLength != int64(b.Len()) {
+			t.Fatalf("status %d, Content-Length %d for %d bytes", res.StatusCode, res.ContentLength, b.Len())
+		}
+		return res.Header.Get("X-Cache"), b.Bytes()
+	}
+	_, rendered := get()
+	if len(rendered) < 8<<10 {
+		t.Fatalf("the catalog page is %d bytes, too small to need two writes", len(rendered))
+	}
+	for i := range 20 {
+		state, page := get()
+		if state != "hit" || !bytes.Equal(page, rendered) {
+			t.Fatalf("hit %d: X-Cache %q, %d bytes, equal to the rendered page: %v", i, state, len(page), bytes.Equal(page, rendered))
+		}
+	}
+}
