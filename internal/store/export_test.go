@@ -1,10 +1,34 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/gongkai/gongkai/internal/search"
+)
 
 // Exec runs raw SQL on the writer, for tests that tamper with the database
 // the way someone with direct access could.
 func (db *DB) Exec(ctx context.Context, q string, args ...any) error {
 	_, err := db.write.ExecContext(ctx, db.write.Rebind(q), args...)
 	return err
+}
+
+// DenseSearch reports whether a text search across all agencies would
+// walk the sort_key index on PostgreSQL (indexSearch.dense).
+func (db *DB) DenseSearch(ctx context.Context, text string) (bool, error) {
+	q, err := search.Parse(text)
+	if err != nil {
+		return false, err
+	}
+	var dense bool
+	err = db.searchTx(ctx, func(tx *sqlx.Tx) error {
+		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
+		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
+		dense, err = s.dense()
+		return err
+	})
+	return dense, err
 }
