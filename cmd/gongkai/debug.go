@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -63,7 +64,7 @@ func startDebug(ctx context.Context, addr string, log *slog.Logger) (net.Addr, e
 		hs.Close()
 	}()
 	go func() {
-		if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Warn("debug listener stopped", "err", err)
 		}
 	}()

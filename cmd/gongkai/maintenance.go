@@ -30,6 +30,9 @@ func optimizeNightly(ctx context.Context, db *store.DB, log *slog.Logger) {
 		}
 		start := time.Now()
 		steps, err := db.OptimizeSearchIndex(ctx, optimizePause)
+		if ctx.Err() != nil {
+			return // shutting down: the merge goes on tomorrow night
+		}
 		if err != nil {
 			log.Warn("search index merge", "steps", steps, "err", err)
 			continue

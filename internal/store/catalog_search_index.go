@@ -36,11 +36,10 @@ func (db *DB) searchIndex(ctx context.Context, m search.Match, from, to time.Tim
 	var keys []int64
 	err := db.searchTx(ctx, func(tx *sqlx.Tx) error {
 		s.tx = tx
-		dense, err := s.dense()
-		if err != nil {
+		var err error
+		if s.walk, err = s.dense(); err != nil {
 			return err
 		}
-		s.walk = dense
 		all, capped, err := s.keys(search.All)
 		if err != nil || len(all) == 0 {
 			return err
@@ -186,18 +185,14 @@ func (s *indexSearch) keys(part search.Part) (keys []int64, capped bool, err err
 		if err := s.scans(part); err != nil {
 			return nil, false, err
 		}
+		// Through GIN rows come in no order and an item may have several
+		// (long texts are chunked); the walk reads distinct items newest
+		// first.
+		q, rows := `SELECT sort_key FROM %s LIMIT %d`, 4*(SearchCountLimit+1)
 		if s.walking {
-			err = s.tx.GetContext(s.ctx, &list, fmt.Sprintf(`SELECT string_agg(sort_key::text, ',') FROM
-				(SELECT sort_key FROM %s GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d) m`, from, SearchCountLimit+1), args...)
-			if err != nil {
-				return nil, false, err
-			}
-			keys, err = parseKeys(list.String)
-			return keys, len(keys) > SearchCountLimit, err
+			q, rows = `SELECT sort_key FROM %s GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d`, SearchCountLimit+1
 		}
-		rows := 4 * (SearchCountLimit + 1)
-		err = s.tx.GetContext(s.ctx, &list, fmt.Sprintf(`SELECT string_agg(sort_key::text, ',') FROM
-			(SELECT sort_key FROM %s LIMIT %d) m`, from, rows), args...)
+		err = s.tx.GetContext(s.ctx, &list, `SELECT string_agg(sort_key::text, ',') FROM (`+fmt.Sprintf(q, from, rows)+`) m`, args...)
 		if err != nil {
 			return nil, false, err
 		}
@@ -323,8 +318,11 @@ func (s indexSearch) dense() (bool, error) {
 			Rows float64 `json:"Plan Rows"`
 		} `json:"Plan"`
 	}
-	if err := json.Unmarshal(plan, &out); err != nil || len(out) != 1 {
-		return false, fmt.Errorf("reading the plan of a search: %v", err)
+	if err := json.Unmarshal(plan, &out); err != nil {
+		return false, fmt.Errorf("reading the plan of a search: %w", err)
+	}
+	if len(out) != 1 {
+		return false, fmt.Errorf("reading the plan of a search: %d plans", len(out))
 	}
 	return out[0].Plan.Rows >= walkDensity*total, nil
 }
