@@ -72,8 +72,11 @@ func (q Query) FTS5() string {
 }
 
 // TSQuery returns the query for PostgreSQL to_tsquery('simple', …): terms
-// joined by &, phrases with <->, prefixes with :*. Tokens hold only letters
-// and digits, so quoting them is safe.
+// joined by &, phrases with <->. A one-character term is that character's
+// own token (PostgreSQL indexes every Han character, see Chars), which
+// finds what FTS5's prefix finds: every character of a Han run starts a
+// bigram or is the run's final unigram. Tokens hold only letters and
+// digits, so quoting them is safe.
 func (q Query) TSQuery() string {
 	parts := make([]string, len(q.Terms))
 	for i, t := range q.Terms {
@@ -82,9 +85,6 @@ func (q Query) TSQuery() string {
 			toks[j] = "'" + tok + "'"
 		}
 		parts[i] = strings.Join(toks, " <-> ")
-		if t.Prefix {
-			parts[i] += ":*"
-		}
 		if len(toks) > 1 {
 			parts[i] = "(" + parts[i] + ")"
 		}

@@ -21,12 +21,26 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+func TestChars(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"行政许可，许可证", "行 政 许 可 证"},
+		{"长政发〔2020〕12号", "长 政 发 号"},
+		{"GB/T 7714", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Chars(tt.in); got != tt.want {
+			t.Errorf("Chars(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestParse(t *testing.T) {
 	tests := []struct{ in, fts, ts string }{
-		{"许", `"许" *`, `'许':*`},
+		{"许", `"许" *`, `'许'`},
 		{"公开", `"公开"`, `'公开'`},
 		{"行政许可", `"行政 政许 许可"`, `('行政' <-> '政许' <-> '许可')`},
-		{"长政发〔2020〕12号", `"长政 政发" AND "2020" AND "12" AND "号" *`, `('长政' <-> '政发') & '2020' & '12' & '号':*`},
+		{"长政发〔2020〕12号", `"长政 政发" AND "2020" AND "12" AND "号" *`, `('长政' <-> '政发') & '2020' & '12' & '号'`},
 		{"Ａ'B", `"a" AND "b"`, `'a' & 'b'`},
 	}
 	for _, tt := range tests {

@@ -3,7 +3,7 @@
 // character starts a token: the bigram with the next Han character, or a
 // unigram at the end of a run) and ASCII words, joined by spaces, so that
 // SQLite FTS5 (unicode61) and PostgreSQL to_tsvector('simple', …) index the
-// same tokens. Queries are built for both engines from one parse. A larger
+// same tokens (PostgreSQL also each Han character, see Chars). Queries are built for both engines from one parse. A larger
 // deployment can feed the same tokens, or the raw text, to a search server
 // (OpenSearch, Meilisearch) behind the store's search method.
 package search
@@ -102,6 +102,32 @@ func appendRun(out []string, r run) []string {
 // Join returns the tokens of text joined by spaces, the form both engines
 // index.
 func Join(text string) string { return strings.Join(Tokens(text), " ") }
+
+// Chars returns every distinct Han character of text once, joined by
+// spaces. PostgreSQL indexes them beside the bigrams so that a
+// one-character query is one exact token, whose posting list GIN can skip
+// through when a filter narrows the search, instead of a prefix that
+// gathers the posting lists of every bigram the character starts.
+func Chars(text string) string {
+	seen := map[rune]bool{}
+	var b strings.Builder
+	for _, r := range runs(text) {
+		if !r.han {
+			continue
+		}
+		for _, c := range r.text {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
 
 // ChunkTokens is the most tokens one index row holds: PostgreSQL keeps
 // positions up to 16383 only, so longer texts go in several rows.

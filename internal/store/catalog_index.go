@@ -14,14 +14,10 @@ import (
 
 // searchIndexVersion is the layout of the search index this code writes
 // on the dialect: 1 = sort-key rows with filter tokens (migration 00007),
-// 2 = on SQLite also the title index (00008). A database whose
+// 2 = on SQLite also the title index (00008), on PostgreSQL each Han
+// character as a token and tsv kept in the row (00008). A database whose
 // search_index.version is lower is rebuilt by Migrate.
-func (db *DB) searchIndexVersion() int {
-	if db.dialect == SQLite {
-		return 2
-	}
-	return 1
-}
+func (db *DB) searchIndexVersion() int { return 2 }
 
 // indexDoc is what the search index holds of a public item.
 type indexDoc struct {
@@ -88,7 +84,8 @@ func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 // one in the title index with the title and the filter tokens alone;
 // PostgreSQL keeps positions up to 16383 only, so a long text is split in
 // chunks (search.Chunks), each with the title and the filter tokens, and
-// title_tsv with the title and the filter tokens alone.
+// title_tsv with the title and the filter tokens alone; both also hold
+// their Han characters (search.Chars), without positions.
 func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 	key, err := search.SortKey(d.PublishedAt, d.ID)
 	if err != nil {
@@ -108,10 +105,12 @@ func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 		}
 		return nil
 	}
+	titleChars := search.Chars(d.Title)
 	for i, chunk := range search.Chunks(d.Body) {
 		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (item_id, chunk, sort_key, tsv, title_tsv)
-			VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || to_tsvector('simple', $5), to_tsvector('simple', $6))`,
-			d.ID, i, key, title, filters+" "+chunk, title+" "+filters)
+			VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || to_tsvector('simple', $5) || strip(to_tsvector('simple', $6)),
+				to_tsvector('simple', $7) || strip(to_tsvector('simple', $8)))`,
+			d.ID, i, key, title, filters+" "+chunk, search.Chars(d.Title+" "+chunk), title+" "+filters, titleChars)
 		if err != nil {
 			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}

@@ -208,3 +208,48 @@ func TestSearchIndexRebuild(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchIndexLayoutPostgres checks the PostgreSQL index of layout 2:
+// a one-character query is the character's own token (found wherever the
+// character stands, in a filtered search too), and a tsvector of a
+// typical item's size stays in the row instead of the TOAST table.
+func TestSearchIndexLayoutPostgres(t *testing.T) {
+	db := storetest.Open(t, store.Postgres)
+	ctx := context.Background()
+	a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+	day := time.Date(2021, 3, 1, 2, 0, 0, 0, time.UTC)
+	body := strings.Repeat("优化营商环境，推进行政审批制度改革，压缩办理时限。", 40) // ~1 KB of Han text
+	items := []catalog.Item{
+		imported("关于印发行政许可办法的通知", body, 0, "", "", day),
+		imported("工作动态", body+"也许", 0, "", "", day.Add(time.Hour)),
+	}
+	if err := db.ImportItems(ctx, a.ID, items, sys); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"许", "关于印发行政许可办法的通知|工作动态"}, // 许 starts a bigram in one, ends a run in the other
+		{"可", "关于印发行政许可办法的通知"},      // in the title alone
+		{"证", ""},
+	} {
+		for _, cq := range []store.CatalogQuery{{Text: tt.q}, {Text: tt.q, AgencyID: a.ID}} {
+			if got, _ := searchTitles(t, db, cq); got != tt.want {
+				t.Errorf("%+v: %q, want %q", cq, got, tt.want)
+			}
+		}
+	}
+	var size, toast int64
+	var toastTable string
+	err := db.QueryRow(ctx, `SELECT max(pg_column_size(tsv)) FROM catalog_search`, &size)
+	if err == nil {
+		err = db.QueryRow(ctx, `SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = 'catalog_search'::regclass`, &toastTable)
+	}
+	if err == nil { // the chunks of live values only
+		err = db.QueryRow(ctx, `SELECT count(*) FROM `+toastTable, &toast)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if size < 2100 || toast != 0 {
+		t.Errorf("tsv of %d bytes, %d TOAST chunks: want more than 2 KB kept in the row", size, toast)
+	}
+}

@@ -32,3 +32,15 @@ func (db *DB) DenseSearch(ctx context.Context, text string) (bool, error) {
 	})
 	return dense, err
 }
+
+// CountItems returns how many catalog items the database holds.
+func CountItems(ctx context.Context, db *DB) (int, error) {
+	var n int
+	err := db.read.GetContext(ctx, &n, `SELECT count(*) FROM catalog_items`)
+	return n, err
+}
+
+// QueryRow scans the single row of a raw query into dest.
+func (db *DB) QueryRow(ctx context.Context, q string, dest any, args ...any) error {
+	return db.read.GetContext(ctx, dest, db.read.Rebind(q), args...)
+}
