@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -36,10 +35,6 @@ func (db *DB) searchIndex(ctx context.Context, m search.Match, from, to time.Tim
 	var keys []int64
 	err := db.searchTx(ctx, func(tx *sqlx.Tx) error {
 		s.tx = tx
-		var err error
-		if s.walk, err = s.dense(); err != nil {
-			return err
-		}
 		all, capped, err := s.keys(search.All)
 		if err != nil || len(all) == 0 {
 			return err
@@ -62,17 +57,18 @@ func (db *DB) searchIndex(ctx context.Context, m search.Match, from, to time.Tim
 			keys, err = s.page(search.All, limit, offset)
 			return err
 		}
-		inTitle, titleCapped, err := s.count(search.InTitle)
+		inTitle, titleCapped, err := s.keys(search.InTitle)
 		if err != nil {
 			return err
 		}
-		if offset < inTitle || titleCapped {
-			if keys, err = s.page(search.InTitle, limit, offset); err != nil {
-				return err
-			}
+		if titleCapped {
+			// Every page up to the count's limit is of title matches.
+			keys, err = s.page(search.InTitle, limit, offset)
+			return err
 		}
-		if len(keys) < limit && !titleCapped {
-			rest, err := s.page(search.NotInTitle, limit-len(keys), max(0, offset-inTitle))
+		keys = pageKeys(newestFirst(inTitle), limit, offset)
+		if len(keys) < limit {
+			rest, err := s.page(search.NotInTitle, limit-len(keys), max(0, offset-len(inTitle)))
 			if err != nil {
 				return err
 			}
@@ -115,11 +111,9 @@ type indexSearch struct {
 	m      search.Match
 	lo, hi int64 // sort keys of the date range
 	ranged bool  // a date range was given
-	// walk (PostgreSQL) reads the body index's matches newest first from
-	// the sort_key index, checking each row, instead of collecting every
-	// match from GIN: see dense.
-	walk    bool
-	walking bool // the transaction's scan settings are the walk's
+	// plan (PostgreSQL) holds the planner's estimates that choose, for
+	// each query, between GIN and the walk newest first (searchPlan).
+	plan *searchPlan
 }
 
 // from returns the table and condition, with their arguments, that
@@ -177,29 +171,13 @@ func (s indexSearch) args(match string) []any {
 // index rows matched that reading stopped: long texts have several rows).
 func (s *indexSearch) keys(part search.Part) (keys []int64, capped bool, err error) {
 	from, args := s.from(part)
+	if s.db.dialect == Postgres {
+		return s.postgresKeys(part, from, args)
+	}
 	// The keys come back as one comma-separated text: scanning a thousand
 	// rows through database/sql cost more than the search itself for a
 	// frequent word.
 	var list sql.NullString
-	if s.db.dialect == Postgres {
-		if err := s.scans(part); err != nil {
-			return nil, false, err
-		}
-		// Through GIN rows come in no order and an item may have several
-		// (long texts are chunked); the walk reads distinct items newest
-		// first.
-		q, rows := `SELECT sort_key FROM %s LIMIT %d`, 4*(SearchCountLimit+1)
-		if s.walking {
-			q, rows = `SELECT sort_key FROM %s GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d`, SearchCountLimit+1
-		}
-		err = s.tx.GetContext(s.ctx, &list, `SELECT string_agg(sort_key::text, ',') FROM (`+fmt.Sprintf(q, from, rows)+`) m`, args...)
-		if err != nil {
-			return nil, false, err
-		}
-		all, err := parseKeys(list.String)
-		keys = distinctKeys(all)
-		return keys, len(all) == rows || len(keys) > SearchCountLimit, err
-	}
 	// In rowid order: FTS5 reads its posting lists backwards about half
 	// as fast (measured: 34 ms against 19 ms for one agency's 行政许可 at
 	// 800 000 items).
@@ -228,19 +206,16 @@ func parseKeys(list string) ([]int64, error) {
 	return keys, nil
 }
 
-// count counts the items of a part, up to SearchCountLimit, and reports
-// whether there are more (see keys).
-func (s *indexSearch) count(part search.Part) (n int, capped bool, err error) {
-	keys, capped, err := s.keys(part)
-	return min(len(keys), SearchCountLimit), capped, err
-}
-
 // page returns the sort keys of a page of a part's matches, newest first.
 func (s *indexSearch) page(part search.Part, limit, offset int) ([]int64, error) {
 	from, args := s.from(part)
 	q := `SELECT rowid FROM ` + from + ` ORDER BY rowid DESC LIMIT %d OFFSET %d`
 	if s.db.dialect == Postgres {
-		if err := s.scans(part); err != nil {
+		walk, err := s.walkPage(part, limit+offset)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.scans(walk); err != nil {
 			return nil, err
 		}
 		q = `SELECT sort_key FROM ` + from + ` GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d OFFSET %d`
@@ -277,71 +252,16 @@ func relevanceOrder(all, inTitle []int64) []int64 {
 	return out
 }
 
+// newestFirst sorts keys in place, newest first, and returns them.
+func newestFirst(keys []int64) []int64 {
+	slices.SortFunc(keys, func(a, b int64) int { return cmp.Compare(b, a) })
+	return keys
+}
+
 // pageKeys returns the page of keys at offset, at most limit long.
 func pageKeys(keys []int64, limit, offset int) []int64 {
 	if offset >= len(keys) {
 		return nil
 	}
 	return keys[offset:min(offset+limit, len(keys))]
-}
-
-// walkDensity is the share of the index's rows a PostgreSQL search must be
-// estimated to match for it to walk the sort_key index instead of asking
-// GIN. GIN collects every match before the first can be returned (about
-// 50 ms for a word in nearly every one of a million items); the walk stops
-// after the page or the count's SearchCountLimit+1 items but reads each
-// row's TOASTed tsvector, so it pays only when most rows match.
-const walkDensity = 0.3
-
-// dense reports whether PostgreSQL estimates that the search matches at
-// least walkDensity of the index's rows, from its own statistics (the
-// planner's row estimate, from ANALYZE's most common elements of tsv).
-// Without statistics, and on SQLite, it answers false.
-func (s indexSearch) dense() (bool, error) {
-	if s.db.dialect != Postgres {
-		return false, nil
-	}
-	var total float64
-	if err := s.tx.GetContext(s.ctx, &total, `SELECT reltuples FROM pg_class WHERE oid = 'catalog_search'::regclass`); err != nil {
-		return false, err
-	}
-	if total < 1 {
-		return false, nil
-	}
-	from, args := s.from(search.All)
-	var plan []byte
-	if err := s.tx.GetContext(s.ctx, &plan, `EXPLAIN (FORMAT JSON) SELECT sort_key FROM `+from, args...); err != nil {
-		return false, err
-	}
-	var out []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
-		} `json:"Plan"`
-	}
-	if err := json.Unmarshal(plan, &out); err != nil {
-		return false, fmt.Errorf("reading the plan of a search: %w", err)
-	}
-	if len(out) != 1 {
-		return false, fmt.Errorf("reading the plan of a search: %d plans", len(out))
-	}
-	return out[0].Plan.Rows >= walkDensity*total, nil
-}
-
-// scans sets the transaction's scan settings for a query of a part: the
-// title index (short, not TOASTed) always through GIN, the body index
-// through the sort_key walk when the search is dense.
-func (s *indexSearch) scans(part search.Part) error {
-	walk := s.walk && part != search.InTitle
-	if walk == s.walking {
-		return nil
-	}
-	set := `SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off`
-	if walk {
-		set = `SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on`
-	}
-	if _, err := s.tx.ExecContext(s.ctx, set); err != nil {
-		return err
-	}
-	s.walking = walk
-	return nil
 }

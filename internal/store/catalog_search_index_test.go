@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/catalog"
+	"github.com/gongkai/gongkai/internal/search"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
@@ -142,6 +143,12 @@ func TestSearchIndexCapped(t *testing.T) {
 			if _, r := searchTitles(t, db, store.CatalogQuery{Text: "简报"}); r.Capped || r.Total != 11 {
 				t.Fatalf("a narrower search is counted exactly: %d, capped %v", r.Total, r.Capped)
 			}
+			// More than SearchCountLimit titles: every page is of titles,
+			// newest first.
+			got, r = searchTitles(t, db, store.CatalogQuery{Text: "工作动态", PerPage: 2, Page: 2})
+			if want := fmt.Sprintf("工作动态第%d期|工作动态第%d期", n-3, n-4); got != want || !r.Capped {
+				t.Fatalf("page 2 of a word in 1019 titles: %q (capped %v), want %q", got, r.Capped, want)
+			}
 		}
 		check()
 		// With statistics PostgreSQL knows that 营商环境 is in every item
@@ -158,6 +165,30 @@ func TestSearchIndexCapped(t *testing.T) {
 			t.Fatalf("a word in 1 %% of the items is dense: %v, %v", sparse, err)
 		}
 		check()
+	})
+}
+
+// TestSearchIndexLongTexts checks the count of items whose text is long
+// enough to take several index rows on PostgreSQL (search.Chunks): more
+// rows than SearchCountLimit match, fewer items.
+func TestSearchIndexLongTexts(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+		body := "营商环境" + strings.Repeat("政务", search.ChunkTokens/2+50) + "营商环境"
+		const n = 600
+		var items []catalog.Item
+		for i := range n {
+			items = append(items, imported(fmt.Sprintf("长篇报告第%d期", i), body, 0, "", "", start.Add(time.Duration(i)*time.Hour)))
+		}
+		if err := db.ImportItems(ctx, a.ID, items, sys); err != nil {
+			t.Fatal(err)
+		}
+		got, r := searchTitles(t, db, store.CatalogQuery{Text: "营商环境", PerPage: 2, Page: 3})
+		if want := fmt.Sprintf("长篇报告第%d期|长篇报告第%d期", n-5, n-6); r.Total != n || r.Capped || got != want {
+			t.Fatalf("%d items of two index rows each: total %d (capped %v), page 3 %q, want %q", n, r.Total, r.Capped, got, want)
+		}
 	})
 }
 

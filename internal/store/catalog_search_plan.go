@@ -1,0 +1,177 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/gongkai/gongkai/internal/search"
+)
+
+// PostgreSQL answers a text search in one of two ways, chosen per query
+// from the planner's own estimate of how many rows match:
+//
+//   - through GIN: a bitmap of every match, then the rows in table order,
+//     each checked again when the query is a phrase (GIN has no positions).
+//     The bitmap costs in proportion to the posting lists; asking for the
+//     newest matches first costs a visit to every match.
+//   - the walk: the sort_key index newest first, each row checked against
+//     the query, stopping after the rows asked for. It costs in proportion
+//     to the rows it reads, about the rows asked for divided by the share
+//     of rows that match.
+//
+// The count (up to SearchCountLimit+1 matches) walks only when most rows
+// match (walkDensity); a page newest first walks when that reads fewer
+// rows than visiting every match does (walkPage).
+
+// walkDensity is the share of the index's rows a search must be estimated
+// to match for its count to walk instead of asking GIN: a count in
+// table order through GIN reads about as many rows as it counts and stops,
+// so the walk wins only when its reads are not much more.
+const walkDensity = 0.3
+
+// searchPlan holds what the planner estimates for one search.
+type searchPlan struct {
+	rows float64 // rows in the index (pg_class.reltuples), 0 without statistics
+	// matches are the estimated matching rows of each part, filled on
+	// first use.
+	matches map[search.Part]float64
+	walking bool // the transaction's scan settings are the walk's
+}
+
+// planner returns the search's plan, reading the index's size first.
+func (s *indexSearch) planner() (*searchPlan, error) {
+	if s.plan != nil {
+		return s.plan, nil
+	}
+	p := &searchPlan{matches: map[search.Part]float64{}}
+	if err := s.tx.GetContext(s.ctx, &p.rows, `SELECT reltuples FROM pg_class WHERE oid = 'catalog_search'::regclass`); err != nil {
+		return nil, err
+	}
+	p.rows = max(p.rows, 0) // -1 before the first ANALYZE
+	s.plan = p
+	return p, nil
+}
+
+// estimate returns the planner's estimate of the rows a part matches
+// (from ANALYZE's most common elements of the tsvector columns), or 0
+// without statistics and on SQLite.
+func (s *indexSearch) estimate(part search.Part) (float64, error) {
+	if s.db.dialect != Postgres {
+		return 0, nil
+	}
+	p, err := s.planner()
+	if err != nil || p.rows < 1 {
+		return 0, err
+	}
+	if part == search.NotInTitle {
+		part = search.All // nearly the same rows, one question fewer
+	}
+	if n, ok := p.matches[part]; ok {
+		return n, nil
+	}
+	from, args := s.from(part)
+	var plan []byte
+	if err := s.tx.GetContext(s.ctx, &plan, `EXPLAIN (FORMAT JSON) SELECT sort_key FROM `+from, args...); err != nil {
+		return 0, err
+	}
+	var out []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		} `json:"Plan"`
+	}
+	if err := json.Unmarshal(plan, &out); err != nil {
+		return 0, fmt.Errorf("reading the plan of a search: %w", err)
+	}
+	if len(out) != 1 {
+		return 0, fmt.Errorf("reading the plan of a search: %d plans", len(out))
+	}
+	p.matches[part] = out[0].Plan.Rows
+	return out[0].Plan.Rows, nil
+}
+
+// dense reports whether the count of a search's matches walks: whether
+// the planner estimates that it matches at least walkDensity of the
+// index's rows. Without statistics it answers false.
+func (s *indexSearch) dense() (bool, error) {
+	n, err := s.estimate(search.All)
+	return err == nil && n > 0 && n >= walkDensity*s.plan.rows, err
+}
+
+// walkPage reports whether the first rows matches of a part, newest
+// first, are read faster by the walk than through GIN: the walk reads
+// about rows × total / matches rows, GIN visits every match, so the walk
+// wins when matches² > rows × total.
+func (s *indexSearch) walkPage(part search.Part, rows int) (bool, error) {
+	n, err := s.estimate(part)
+	if err != nil || n <= 0 {
+		return false, err
+	}
+	return n >= math.Sqrt(float64(rows)*s.plan.rows), nil
+}
+
+// postgresKeys returns the sort keys of a part's matches (see keys). The
+// title index, short rows, always answers through GIN.
+func (s *indexSearch) postgresKeys(part search.Part, from string, args []any) ([]int64, bool, error) {
+	walk := false
+	if part != search.InTitle {
+		var err error
+		if walk, err = s.dense(); err != nil {
+			return nil, false, err
+		}
+	}
+	if err := s.scans(walk); err != nil {
+		return nil, false, err
+	}
+	// The keys come back as one comma-separated text: scanning a
+	// thousand rows through database/sql cost more than the search.
+	var list sql.NullString
+	if walk {
+		// Distinct items newest first: the first SearchCountLimit+1.
+		err := s.tx.GetContext(s.ctx, &list, fmt.Sprintf(`SELECT string_agg(sort_key::text, ',') FROM
+			(SELECT sort_key FROM %s GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d) m`, from, SearchCountLimit+1), args...)
+		if err != nil {
+			return nil, false, err
+		}
+		keys, err := parseKeys(list.String)
+		return keys, len(keys) > SearchCountLimit, err
+	}
+	// Through GIN rows come in table order and a long text has several
+	// (search.Chunks): ask for SearchCountLimit+1 rows, and for more only
+	// when repeats left fewer items than that.
+	const most = 16 * (SearchCountLimit + 1)
+	for rows := SearchCountLimit + 1; ; rows *= 4 {
+		err := s.tx.GetContext(s.ctx, &list, fmt.Sprintf(`SELECT string_agg(sort_key::text, ',') FROM
+			(SELECT sort_key FROM %s LIMIT %d) m`, from, rows), args...)
+		if err != nil {
+			return nil, false, err
+		}
+		all, err := parseKeys(list.String)
+		if err != nil {
+			return nil, false, err
+		}
+		keys := distinctKeys(all)
+		if len(all) < rows || len(keys) > SearchCountLimit || rows >= most {
+			return keys, len(keys) > SearchCountLimit || len(all) == rows, nil
+		}
+	}
+}
+
+// scans sets the transaction's scan settings for the next query: the walk
+// (plain index scans of sort_key) or GIN (bitmap scans).
+func (s *indexSearch) scans(walk bool) error {
+	p, err := s.planner()
+	if err != nil || walk == p.walking {
+		return err
+	}
+	set := `SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off`
+	if walk {
+		set = `SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on`
+	}
+	if _, err := s.tx.ExecContext(s.ctx, set); err != nil {
+		return err
+	}
+	p.walking = walk
+	return nil
+}
