@@ -57,6 +57,10 @@ func (db *DB) searchIndex(ctx context.Context, m search.Match, from, to time.Tim
 			keys, err = s.page(search.All, limit, offset)
 			return err
 		}
+		var ok bool
+		if keys, ok, err = s.titlePage(limit, offset); err != nil || ok {
+			return err
+		}
 		inTitle, titleCapped, err := s.keys(search.InTitle)
 		if err != nil {
 			return err
@@ -121,23 +125,8 @@ type indexSearch struct {
 // own (PostgreSQL's title_tsv, SQLite's catalog_fts_title), with the
 // filter tokens, so the title part reads short posting lists.
 func (s indexSearch) from(part search.Part) (string, []any) {
-	var q string
-	var args []any
 	if s.db.dialect == Postgres {
-		args = append(args, s.m.TSQuery())
-		switch part {
-		case search.All:
-			q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1)`
-		case search.InTitle:
-			q = `catalog_search WHERE title_tsv @@ to_tsquery('simple', $1)`
-		case search.NotInTitle:
-			q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1) AND NOT title_tsv @@ to_tsquery('simple', $1)`
-		}
-		if s.ranged {
-			q += ` AND sort_key BETWEEN $2 AND $3`
-			args = append(args, s.lo, s.hi)
-		}
-		return q, args
+		return s.postgresFrom(part, s.m.TSQuery())
 	}
 	table := "catalog_fts"
 	if part == search.InTitle {
@@ -147,12 +136,31 @@ func (s indexSearch) from(part search.Part) (string, []any) {
 	if s.ranged {
 		rng = ` AND rowid BETWEEN ? AND ?`
 	}
-	q, args = table+` WHERE `+table+` MATCH ?`+rng, s.args(s.m.FTS5())
+	q, args := table+` WHERE `+table+` MATCH ?`+rng, s.args(s.m.FTS5())
 	if part == search.NotInTitle {
 		// The title part is at most SearchCountLimit items when it is
 		// asked for, so this set stays small.
 		q += ` AND rowid NOT IN (SELECT rowid FROM catalog_fts_title WHERE catalog_fts_title MATCH ?` + rng + `)`
 		args = append(args, s.args(s.m.FTS5())...)
+	}
+	return q, args
+}
+
+// postgresFrom is from on PostgreSQL, for a tsquery's text.
+func (s indexSearch) postgresFrom(part search.Part, tsquery string) (string, []any) {
+	var q string
+	switch part {
+	case search.All:
+		q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1)`
+	case search.InTitle:
+		q = `catalog_search WHERE title_tsv @@ to_tsquery('simple', $1)`
+	case search.NotInTitle:
+		q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1) AND NOT title_tsv @@ to_tsquery('simple', $1)`
+	}
+	args := []any{tsquery}
+	if s.ranged {
+		q += ` AND sort_key BETWEEN $2 AND $3`
+		args = append(args, s.lo, s.hi)
 	}
 	return q, args
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/gongkai/gongkai/internal/search"
 )
@@ -71,7 +72,51 @@ func (s *indexSearch) estimate(part search.Part) (float64, error) {
 	if n, ok := p.matches[part]; ok {
 		return n, nil
 	}
-	from, args := s.from(part)
+	tsquery, err := s.estimateQuery(part)
+	if err != nil {
+		return 0, err
+	}
+	n, err := s.explainRows(s.postgresFrom(part, tsquery))
+	if err != nil {
+		return 0, err
+	}
+	p.matches[part] = n
+	return n, nil
+}
+
+// estimateQuery returns the tsquery whose estimate stands for a part's:
+// the search's, each phrase replaced by its rarest token. The planner
+// multiplies the frequencies of a phrase's tokens as if they were
+// independent, but the bigrams of one word are not (一网, 网通 and 通办
+// are in the same 1.5 % of titles, not in 0.0003 % of them); the rarest
+// token bounds the phrase from above.
+func (s *indexSearch) estimateQuery(part search.Part) (string, error) {
+	m := s.m
+	terms := slices.Clone(m.Query.Terms)
+	for i, t := range terms {
+		if len(t.Tokens) < 2 {
+			continue
+		}
+		rarest, least := "", math.Inf(1)
+		for _, tok := range t.Tokens {
+			one := search.Match{Query: search.Query{Terms: []search.Term{{Tokens: []string{tok}}}}}
+			n, err := s.explainRows(s.postgresFrom(part, one.TSQuery()))
+			if err != nil {
+				return "", err
+			}
+			if n < least {
+				rarest, least = tok, n
+			}
+		}
+		terms[i] = search.Term{Tokens: []string{rarest}, Text: t.Text}
+	}
+	m.Query = search.Query{Terms: terms}
+	return m.TSQuery(), nil
+}
+
+// explainRows returns the planner's estimate of the rows of a search
+// query (EXPLAIN's top row count).
+func (s *indexSearch) explainRows(from string, args []any) (float64, error) {
 	var plan []byte
 	if err := s.tx.GetContext(s.ctx, &plan, `EXPLAIN (FORMAT JSON) SELECT sort_key FROM `+from, args...); err != nil {
 		return 0, err
@@ -87,7 +132,6 @@ func (s *indexSearch) estimate(part search.Part) (float64, error) {
 	if len(out) != 1 {
 		return 0, fmt.Errorf("reading the plan of a search: %d plans", len(out))
 	}
-	p.matches[part] = out[0].Plan.Rows
 	return out[0].Plan.Rows, nil
 }
 
@@ -109,6 +153,37 @@ func (s *indexSearch) walkPage(part search.Part, rows int) (bool, error) {
 		return false, err
 	}
 	return n >= math.Sqrt(float64(rows)*s.plan.rows), nil
+}
+
+// titlePage returns the page at offset when it is made of title matches
+// alone, read newest first by the walk; ok is false when it is not, or
+// when the walk would not pay. A frequent word is in thousands of titles:
+// GIN would gather all of them to count them, while the page needs only
+// the newest. The walk stops after four times the rows the planner's
+// estimate expects it to read, so a wrong estimate costs a bounded detour
+// before the search goes on through GIN (and SQLite always goes on).
+func (s *indexSearch) titlePage(limit, offset int) (keys []int64, ok bool, err error) {
+	want := limit + offset
+	if walk, err := s.walkPage(search.InTitle, want); err != nil || !walk {
+		return nil, false, err
+	}
+	n, _ := s.estimate(search.InTitle) // cached by walkPage
+	budget := int(min(4*float64(want)*s.plan.rows/n, s.plan.rows))
+	if err := s.scans(true); err != nil {
+		return nil, false, err
+	}
+	args := []any{s.m.TSQuery()}
+	rng := ""
+	if s.ranged {
+		rng, args = `WHERE sort_key BETWEEN $2 AND $3`, append(args, s.lo, s.hi)
+	}
+	err = s.tx.SelectContext(s.ctx, &keys, fmt.Sprintf(`SELECT sort_key FROM
+		(SELECT sort_key, title_tsv FROM catalog_search %s ORDER BY sort_key DESC LIMIT %d) newest
+		WHERE title_tsv @@ to_tsquery('simple', $1) GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d`, rng, budget, want), args...)
+	if err != nil || len(keys) < want {
+		return nil, false, err
+	}
+	return keys[offset:], true, nil
 }
 
 // postgresKeys returns the sort keys of a part's matches (see keys). The

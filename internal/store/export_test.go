@@ -33,6 +33,23 @@ func (db *DB) DenseSearch(ctx context.Context, text string) (bool, error) {
 	return dense, err
 }
 
+// EstimateTitleMatches returns PostgreSQL's estimate of the items whose
+// title has every term of a text search (indexSearch.estimate).
+func (db *DB) EstimateTitleMatches(ctx context.Context, text string) (float64, error) {
+	q, err := search.Parse(text)
+	if err != nil {
+		return 0, err
+	}
+	var n float64
+	err = db.searchTx(ctx, func(tx *sqlx.Tx) error {
+		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
+		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
+		n, err = s.estimate(search.InTitle)
+		return err
+	})
+	return n, err
+}
+
 // CountItems returns how many catalog items the database holds.
 func CountItems(ctx context.Context, db *DB) (int, error) {
 	var n int
