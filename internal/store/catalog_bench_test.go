@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,6 +193,7 @@ func BenchmarkCatalog(b *testing.B) {
 				for _, scope := range []string{"all", "agency"} {
 					b.Run(kind+"/"+scope, func(b *testing.B) {
 						var lat []time.Duration
+						byWord := map[string][]time.Duration{} // which words are slow, for -v
 						matched := 0
 						for i := 0; b.Loop(); i++ {
 							q := store.CatalogQuery{Text: queries[kind][i%len(queries[kind])]}
@@ -205,6 +206,7 @@ func BenchmarkCatalog(b *testing.B) {
 								b.Fatal(err)
 							}
 							lat = append(lat, time.Since(t0))
+							byWord[q.Text] = append(byWord[q.Text], time.Since(t0))
 							matched += res.Total
 							key := fmt.Sprintf("%s/%d", q.Text, q.AgencyID)
 							if want, ok := totals[key]; !ok {
@@ -213,7 +215,14 @@ func BenchmarkCatalog(b *testing.B) {
 								b.Errorf("%s: %s finds %d, the first engine %d", key, d, res.Total, want)
 							}
 						}
-						sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+						for _, w := range queries[kind] {
+							ws := byWord[w]
+							slices.Sort(ws)
+							if len(ws) > 0 {
+								b.Logf("%s: median %v, slowest %v of %d", w, ws[len(ws)/2].Round(10*time.Microsecond), ws[len(ws)-1].Round(10*time.Microsecond), len(ws))
+							}
+						}
+						slices.Sort(lat)
 						pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 						b.ReportMetric(pct(0.50), "p50-ms")
 						b.ReportMetric(pct(0.95), "p95-ms")
