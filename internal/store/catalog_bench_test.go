@@ -205,8 +205,9 @@ func BenchmarkCatalog(b *testing.B) {
 							if err != nil {
 								b.Fatal(err)
 							}
-							lat = append(lat, time.Since(t0))
-							byWord[q.Text] = append(byWord[q.Text], time.Since(t0))
+							took := time.Since(t0)
+							lat = append(lat, took)
+							byWord[q.Text] = append(byWord[q.Text], took)
 							matched += res.Total
 							key := fmt.Sprintf("%s/%d", q.Text, q.AgencyID)
 							if want, ok := totals[key]; !ok {

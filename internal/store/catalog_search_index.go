@@ -219,7 +219,7 @@ func (s *indexSearch) page(part search.Part, limit, offset int) ([]int64, error)
 	from, args := s.from(part)
 	q := `SELECT rowid FROM ` + from + ` ORDER BY rowid DESC LIMIT %d OFFSET %d`
 	if s.db.dialect == Postgres {
-		walk, err := s.walkPage(part, limit+offset)
+		walk, _, err := s.walkPage(part, limit+offset)
 		if err != nil {
 			return nil, err
 		}

@@ -146,13 +146,13 @@ func (s *indexSearch) dense() (bool, error) {
 // walkPage reports whether the first rows matches of a part, newest
 // first, are read faster by the walk than through GIN: the walk reads
 // about rows × total / matches rows, GIN visits every match, so the walk
-// wins when matches² > rows × total.
-func (s *indexSearch) walkPage(part search.Part, rows int) (bool, error) {
+// wins when matches² > rows × total. It also returns the estimate.
+func (s *indexSearch) walkPage(part search.Part, rows int) (walk bool, matches float64, err error) {
 	n, err := s.estimate(part)
 	if err != nil || n <= 0 {
-		return false, err
+		return false, n, err
 	}
-	return n >= math.Sqrt(float64(rows)*s.plan.rows), nil
+	return n >= math.Sqrt(float64(rows)*s.plan.rows), n, nil
 }
 
 // titlePage returns the page at offset when it is made of title matches
@@ -164,10 +164,10 @@ func (s *indexSearch) walkPage(part search.Part, rows int) (bool, error) {
 // before the search goes on through GIN (and SQLite always goes on).
 func (s *indexSearch) titlePage(limit, offset int) (keys []int64, ok bool, err error) {
 	want := limit + offset
-	if walk, err := s.walkPage(search.InTitle, want); err != nil || !walk {
+	walk, n, err := s.walkPage(search.InTitle, want)
+	if err != nil || !walk {
 		return nil, false, err
 	}
-	n, _ := s.estimate(search.InTitle) // cached by walkPage
 	budget := int(min(4*float64(want)*s.plan.rows/n, s.plan.rows))
 	if err := s.scans(true); err != nil {
 		return nil, false, err

@@ -18,15 +18,8 @@ func (db *DB) Exec(ctx context.Context, q string, args ...any) error {
 
 // DenseSearch reports whether a text search across all agencies would
 // walk the sort_key index on PostgreSQL (indexSearch.dense).
-func (db *DB) DenseSearch(ctx context.Context, text string) (bool, error) {
-	q, err := search.Parse(text)
-	if err != nil {
-		return false, err
-	}
-	var dense bool
-	err = db.searchTx(ctx, func(tx *sqlx.Tx) error {
-		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
-		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
+func (db *DB) DenseSearch(ctx context.Context, text string) (dense bool, err error) {
+	err = db.testSearch(ctx, text, func(s *indexSearch) error {
 		dense, err = s.dense()
 		return err
 	})
@@ -35,19 +28,26 @@ func (db *DB) DenseSearch(ctx context.Context, text string) (bool, error) {
 
 // EstimateTitleMatches returns PostgreSQL's estimate of the items whose
 // title has every term of a text search (indexSearch.estimate).
-func (db *DB) EstimateTitleMatches(ctx context.Context, text string) (float64, error) {
-	q, err := search.Parse(text)
-	if err != nil {
-		return 0, err
-	}
-	var n float64
-	err = db.searchTx(ctx, func(tx *sqlx.Tx) error {
-		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
-		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
+func (db *DB) EstimateTitleMatches(ctx context.Context, text string) (n float64, err error) {
+	err = db.testSearch(ctx, text, func(s *indexSearch) error {
 		n, err = s.estimate(search.InTitle)
 		return err
 	})
 	return n, err
+}
+
+// testSearch runs fn on the index search of a text across all agencies,
+// in a search's transaction.
+func (db *DB) testSearch(ctx context.Context, text string, fn func(s *indexSearch) error) error {
+	q, err := search.Parse(text)
+	if err != nil {
+		return err
+	}
+	return db.searchTx(ctx, func(tx *sqlx.Tx) error {
+		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
+		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
+		return fn(&s)
+	})
 }
 
 // CountItems returns how many catalog items the database holds.
