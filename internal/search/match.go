@@ -82,8 +82,17 @@ func (m Match) FTS5() string {
 	return strings.Join(parts, " AND ")
 }
 
-// TSQuery returns the expression for PostgreSQL to_tsquery('simple', …).
-func (m Match) TSQuery() string {
+// TSQuery returns the expression for PostgreSQL to_tsquery('simple', …)
+// over the positional index.
+func (m Match) TSQuery() string { return m.tsquery(m.Query.TSQuery()) }
+
+// GramsQuery returns the expression for PostgreSQL to_tsquery('simple', …)
+// over the grams (see Grams). Unless m.Query.Exact(), what it finds must
+// be checked against TSQuery.
+func (m Match) GramsQuery() string { return m.tsquery(m.Query.GramsQuery()) }
+
+// tsquery joins the filter groups and a query's expression with &.
+func (m Match) tsquery(query string) string {
 	var parts []string
 	for _, g := range m.Filters {
 		alt := make([]string, len(g))
@@ -92,8 +101,8 @@ func (m Match) TSQuery() string {
 		}
 		parts = append(parts, "("+strings.Join(alt, " | ")+")")
 	}
-	if len(m.Query.Terms) > 0 {
-		parts = append(parts, "("+m.Query.TSQuery()+")")
+	if query != "" {
+		parts = append(parts, "("+query+")")
 	}
 	return strings.Join(parts, " & ")
 }

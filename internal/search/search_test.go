@@ -125,3 +125,56 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestGrams(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{Join("行政许可")}, "行 行政 行政许 政 政许 政许可 许 许可 可"},
+		{[]string{Join("长政发〔2020〕12号")}, "长 长政 长政发 政 政发 发 2020 12 号"},
+		// Runs apart make no trigram: 许可 ends one, 证 starts the next.
+		{[]string{Join("许可，证明")}, "许 许可 可 证 证明 明"},
+		// Several texts (title, chunk, filter tokens) share their grams.
+		{[]string{Join("公开"), Join("公开") + " zzagency1"}, "公 公开 开 zzagency1"},
+		{[]string{""}, ""},
+	}
+	for _, tt := range tests {
+		if got := Grams(tt.in...); got != tt.want {
+			t.Errorf("Grams(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGramsQuery(t *testing.T) {
+	tests := []struct {
+		in, want string
+		exact    bool
+	}{
+		{"许", `'许'`, true},
+		{"公开", `'公开'`, true},
+		{"政务公", `'政务公'`, true},
+		{"行政许可", `'行政许' & '政许可'`, false},
+		{"长政发〔2020〕12号", `'长政发' & '2020' & '12' & '号'`, true},
+		{"一网通办 Ａ", `'一网通' & '网通办' & 'a'`, false},
+		{strings.Repeat("x", MaxWord+1), `'` + strings.Repeat("x", MaxWord) + `' & 'x'`, false},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.in, err)
+		}
+		if got := q.GramsQuery(); got != tt.want {
+			t.Errorf("GramsQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+		if q.Exact() != tt.exact {
+			t.Errorf("Exact(%q) = %v, want %v", tt.in, q.Exact(), tt.exact)
+		}
+	}
+	q, _ := Parse("行政许可")
+	m := Match{Query: q}
+	m.Filter(AgencyToken(3))
+	if got := m.GramsQuery(); got != `('zzagency3') & ('行政许' & '政许可')` {
+		t.Errorf("Match.GramsQuery = %s", got)
+	}
+}

@@ -110,24 +110,36 @@ func Join(text string) string { return strings.Join(Tokens(text), " ") }
 // through when a filter narrows the search, instead of a prefix that
 // gathers the posting lists of every bigram the character starts.
 func Chars(text string) string {
-	seen := map[rune]bool{}
-	var b strings.Builder
+	var set tokenSet
 	for _, r := range runs(text) {
 		if !r.han {
 			continue
 		}
 		for _, c := range r.text {
-			if seen[c] {
-				continue
-			}
-			seen[c] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteRune(c)
+			set.add(string(c))
 		}
 	}
-	return b.String()
+	return set.b.String()
+}
+
+// tokenSet joins tokens by spaces, each once.
+type tokenSet struct {
+	seen map[string]bool
+	b    strings.Builder
+}
+
+func (s *tokenSet) add(tok string) {
+	if s.seen[tok] {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[tok] = true
+	if s.b.Len() > 0 {
+		s.b.WriteByte(' ')
+	}
+	s.b.WriteString(tok)
 }
 
 // ChunkTokens is the most tokens one index row holds: PostgreSQL keeps

@@ -15,9 +15,15 @@ import (
 // searchIndexVersion is the layout of the search index this code writes
 // on the dialect: 1 = sort-key rows with filter tokens (migration 00007),
 // 2 = on SQLite also the title index (00008), on PostgreSQL each Han
-// character as a token and tsv kept in the row (00008). A database whose
+// character as a token and tsv kept in the row (00008), 3 = on PostgreSQL
+// GIN over the grams instead of tsv (00009). A database whose
 // search_index.version is lower is rebuilt by Migrate.
-func (db *DB) searchIndexVersion() int { return 2 }
+func (db *DB) searchIndexVersion() int {
+	if db.dialect == Postgres {
+		return 3
+	}
+	return 2
+}
 
 // indexDoc is what the search index holds of a public item.
 type indexDoc struct {
@@ -85,7 +91,9 @@ func (db *DB) indexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error {
 // PostgreSQL keeps positions up to 16383 only, so a long text is split in
 // chunks (search.Chunks), each with the title and the filter tokens, and
 // title_tsv with the title and the filter tokens alone; both also hold
-// their Han characters (search.Chars), without positions.
+// their Han characters (search.Chars), without positions. Each row's grams
+// (search.Grams) are what GIN finds it by; tsv checks a phrase's
+// positions.
 func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 	key, err := search.SortKey(d.PublishedAt, d.ID)
 	if err != nil {
@@ -107,10 +115,11 @@ func (db *DB) writeIndex(ctx context.Context, tx *sqlx.Tx, d indexDoc) error {
 	}
 	titleChars := search.Chars(d.Title)
 	for i, chunk := range search.Chunks(d.Body) {
-		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (item_id, chunk, sort_key, tsv, title_tsv)
-			VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || to_tsvector('simple', $5) || strip(to_tsvector('simple', $6)),
-				to_tsvector('simple', $7) || strip(to_tsvector('simple', $8)))`,
-			d.ID, i, key, title, filters+" "+chunk, search.Chars(d.Title+" "+chunk), title+" "+filters, titleChars)
+		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_search (item_id, chunk, sort_key, agency_id, tsv, title_tsv, grams)
+			VALUES ($1, $2, $3, $4, setweight(to_tsvector('simple', $5), 'A') || to_tsvector('simple', $6) || strip(to_tsvector('simple', $7)),
+				to_tsvector('simple', $8) || strip(to_tsvector('simple', $9)), strip(to_tsvector('simple', $10)))`,
+			d.ID, i, key, d.AgencyID, title, filters+" "+chunk, search.Chars(d.Title+" "+chunk), title+" "+filters, titleChars,
+			search.Grams(title, chunk, filters))
 		if err != nil {
 			return fmt.Errorf("index item %d: %w", d.ID, err)
 		}

@@ -105,7 +105,7 @@ func (db *DB) SearchCatalog(ctx context.Context, cq CatalogQuery) (CatalogResult
 	if !cq.To.IsZero() {
 		to = cq.To.AddDays(1).Time().UTC()
 	}
-	keys, err := db.searchIndex(ctx, m, from, to, cq.ByDate, &res)
+	keys, err := db.searchIndex(ctx, m, cq.AgencyID, from, to, cq.ByDate, &res)
 	if err != nil {
 		return fail(err)
 	}

@@ -16,7 +16,8 @@ import (
 )
 
 // searchIndex finds a page of matches of m published in [from, to) and
-// returns their sort keys; it sets res.Total and res.Capped.
+// returns their sort keys; it sets res.Total and res.Capped. agency is the
+// agency m is filtered to, 0 for every agency.
 //
 // Relevance is the same on both engines and needs no score for every
 // match: the items whose title (or 文号) has every term come first, then
@@ -27,8 +28,8 @@ import (
 // than SearchCountLimit, the counting pass has read them all and they are
 // ordered and paged here; otherwise the index is asked for the page, and
 // pages in date order stop after their last row.
-func (db *DB) searchIndex(ctx context.Context, m search.Match, from, to time.Time, byDate bool, res *CatalogResults) ([]int64, error) {
-	s := indexSearch{ctx: ctx, db: db, m: m}
+func (db *DB) searchIndex(ctx context.Context, m search.Match, agency int64, from, to time.Time, byDate bool, res *CatalogResults) ([]int64, error) {
+	s := indexSearch{ctx: ctx, db: db, m: m, agency: agency}
 	s.lo, s.hi = search.KeyRange(from, to)
 	s.ranged = !from.IsZero() || !to.IsZero()
 	limit, offset := res.PerPage, (res.Page-1)*res.PerPage
@@ -113,6 +114,7 @@ type indexSearch struct {
 	db     *DB
 	tx     *sqlx.Tx
 	m      search.Match
+	agency int64 // the agency searched (m also filters by it), 0 for all
 	lo, hi int64 // sort keys of the date range
 	ranged bool  // a date range was given
 	// plan (PostgreSQL) holds the planner's estimates that choose, for
@@ -121,13 +123,10 @@ type indexSearch struct {
 }
 
 // from returns the table and condition, with their arguments, that
-// select the part's rows. Both engines keep titles in an index of their
-// own (PostgreSQL's title_tsv, SQLite's catalog_fts_title), with the
-// filter tokens, so the title part reads short posting lists.
+// select the part's rows on SQLite. Both engines keep titles in an index
+// of their own (SQLite's catalog_fts_title, PostgreSQL's title_tsv), with
+// the filter tokens, so the title part reads short posting lists.
 func (s indexSearch) from(part search.Part) (string, []any) {
-	if s.db.dialect == Postgres {
-		return s.postgresFrom(part, s.m.TSQuery())
-	}
 	table := "catalog_fts"
 	if part == search.InTitle {
 		table = "catalog_fts_title"
@@ -146,23 +145,71 @@ func (s indexSearch) from(part search.Part) (string, []any) {
 	return q, args
 }
 
-// postgresFrom is from on PostgreSQL, for a tsquery's text.
-func (s indexSearch) postgresFrom(part search.Part, tsquery string) (string, []any) {
+// postgresFrom is from on PostgreSQL, for m (the search's match, or one
+// standing for it in an estimate), read by the walk or through GIN. The
+// walk checks each row's tsv (in the row); GIN finds the rows by their
+// grams, which answer the query unless it has a long phrase, checked
+// against tsv. The title part is always title_tsv's: short rows whose
+// GIN index holds the positions.
+func (s indexSearch) postgresFrom(m search.Match, part search.Part, walk bool) (string, []any) {
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	tsquery := ""
+	positions := func(column string) string {
+		if tsquery == "" {
+			tsquery = `to_tsquery('simple', ` + arg(m.TSQuery()) + `)`
+		}
+		return column + ` @@ ` + tsquery
+	}
+	var text string
+	switch {
+	case part == search.InTitle:
+	case walk:
+		text = positions("tsv")
+	case m.Query.Exact():
+		text = `grams @@ to_tsquery('simple', ` + arg(m.GramsQuery()) + `)`
+	default:
+		text = `grams @@ to_tsquery('simple', ` + arg(m.GramsQuery()) + `) AND ` + positions("tsv")
+	}
 	var q string
 	switch part {
 	case search.All:
-		q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1)`
+		q = text
 	case search.InTitle:
-		q = `catalog_search WHERE title_tsv @@ to_tsquery('simple', $1)`
+		q = positions("title_tsv")
 	case search.NotInTitle:
-		q = `catalog_search WHERE tsv @@ to_tsquery('simple', $1) AND NOT title_tsv @@ to_tsquery('simple', $1)`
+		q = text + ` AND NOT ` + positions("title_tsv")
 	}
-	args := []any{tsquery}
+	if walk {
+		q = s.walkScope(&args) + ` AND ` + q
+	} else if s.ranged {
+		q += ` AND sort_key BETWEEN ` + arg(s.lo) + ` AND ` + arg(s.hi)
+	}
+	return `catalog_search WHERE ` + q, args
+}
+
+// walkScope returns the condition on the rows the walk reads, its
+// arguments appended to args: one agency's, by the (agency_id, sort_key)
+// index, and the date range's.
+func (s indexSearch) walkScope(args *[]any) string {
+	arg := func(v any) string {
+		*args = append(*args, v)
+		return "$" + strconv.Itoa(len(*args))
+	}
+	var conds []string
+	if s.agency != 0 {
+		conds = append(conds, `agency_id = `+arg(s.agency))
+	}
 	if s.ranged {
-		q += ` AND sort_key BETWEEN $2 AND $3`
-		args = append(args, s.lo, s.hi)
+		conds = append(conds, `sort_key BETWEEN `+arg(s.lo)+` AND `+arg(s.hi))
 	}
-	return q, args
+	if len(conds) == 0 {
+		return "true"
+	}
+	return strings.Join(conds, " AND ")
 }
 
 // args returns the arguments of a MATCH and, with a date range, its keys.
@@ -178,10 +225,10 @@ func (s indexSearch) args(match string) []any {
 // there are more than SearchCountLimit (or, on PostgreSQL, that so many
 // index rows matched that reading stopped: long texts have several rows).
 func (s *indexSearch) keys(part search.Part) (keys []int64, capped bool, err error) {
-	from, args := s.from(part)
 	if s.db.dialect == Postgres {
-		return s.postgresKeys(part, from, args)
+		return s.postgresKeys(part)
 	}
+	from, args := s.from(part)
 	// The keys come back as one comma-separated text: scanning a thousand
 	// rows through database/sql cost more than the search itself for a
 	// frequent word.
@@ -226,6 +273,7 @@ func (s *indexSearch) page(part search.Part, limit, offset int) ([]int64, error)
 		if err := s.scans(walk); err != nil {
 			return nil, err
 		}
+		from, args = s.postgresFrom(s.m, part, walk)
 		q = `SELECT sort_key FROM ` + from + ` GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d OFFSET %d`
 	}
 	var keys []int64

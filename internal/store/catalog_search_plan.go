@@ -35,6 +35,9 @@ const walkDensity = 0.3
 // searchPlan holds what the planner estimates for one search.
 type searchPlan struct {
 	rows float64 // rows in the index (pg_class.reltuples), 0 without statistics
+	// scope is the rows the walk reads from: the agency's when the search
+	// is within one (it walks the (agency_id, sort_key) index), else rows.
+	scope float64
 	// matches are the estimated matching rows of each part, filled on
 	// first use.
 	matches map[search.Part]float64
@@ -51,6 +54,13 @@ func (s *indexSearch) planner() (*searchPlan, error) {
 		return nil, err
 	}
 	p.rows = max(p.rows, 0) // -1 before the first ANALYZE
+	p.scope = p.rows
+	if s.agency != 0 && p.rows >= 1 {
+		var err error
+		if p.scope, err = s.explainRows(`catalog_search WHERE agency_id = $1`, []any{s.agency}); err != nil {
+			return nil, err
+		}
+	}
 	s.plan = p
 	return p, nil
 }
@@ -72,11 +82,11 @@ func (s *indexSearch) estimate(part search.Part) (float64, error) {
 	if n, ok := p.matches[part]; ok {
 		return n, nil
 	}
-	tsquery, err := s.estimateQuery(part)
+	m, err := s.estimateMatch(part)
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.explainRows(s.postgresFrom(part, tsquery))
+	n, err := s.explainRows(s.postgresFrom(m, part, false))
 	if err != nil {
 		return 0, err
 	}
@@ -84,34 +94,39 @@ func (s *indexSearch) estimate(part search.Part) (float64, error) {
 	return n, nil
 }
 
-// estimateQuery returns the tsquery whose estimate stands for a part's:
-// the search's, each phrase replaced by its rarest token. The planner
-// multiplies the frequencies of a phrase's tokens as if they were
-// independent, but the bigrams of one word are not (一网, 网通 and 通办
-// are in the same 1.5 % of titles, not in 0.0003 % of them); the rarest
-// token bounds the phrase from above.
-func (s *indexSearch) estimateQuery(part search.Part) (string, error) {
+// estimateMatch returns the match whose estimate stands for a part's: the
+// search's, each phrase replaced by its rarest token (a gram, or in the
+// title part a bigram). The planner multiplies the frequencies of a
+// phrase's tokens as if they were independent, but those of one word are
+// not (一网, 网通 and 通办 are in the same 1.5 % of titles, not in 0.0003 %
+// of them); the rarest token bounds the phrase from above, and a trigram
+// closely.
+func (s *indexSearch) estimateMatch(part search.Part) (search.Match, error) {
 	m := s.m
 	terms := slices.Clone(m.Query.Terms)
 	for i, t := range terms {
-		if len(t.Tokens) < 2 {
+		toks := t.Tokens
+		if part != search.InTitle {
+			toks = t.Grams()
+		}
+		if len(toks) < 2 {
 			continue
 		}
 		rarest, least := "", math.Inf(1)
-		for _, tok := range t.Tokens {
-			one := search.Match{Query: search.Query{Terms: []search.Term{{Tokens: []string{tok}}}}}
-			n, err := s.explainRows(s.postgresFrom(part, one.TSQuery()))
+		for _, tok := range toks {
+			one := search.Match{Query: search.Query{Terms: []search.Term{{Tokens: []string{tok}, Text: tok}}}}
+			n, err := s.explainRows(s.postgresFrom(one, part, false))
 			if err != nil {
-				return "", err
+				return m, err
 			}
 			if n < least {
 				rarest, least = tok, n
 			}
 		}
-		terms[i] = search.Term{Tokens: []string{rarest}, Text: t.Text}
+		terms[i] = search.Term{Tokens: []string{rarest}, Text: rarest}
 	}
 	m.Query = search.Query{Terms: terms}
-	return m.TSQuery(), nil
+	return m, nil
 }
 
 // explainRows returns the planner's estimate of the rows of a search
@@ -136,23 +151,25 @@ func (s *indexSearch) explainRows(from string, args []any) (float64, error) {
 }
 
 // dense reports whether the count of a search's matches walks: whether
-// the planner estimates that it matches at least walkDensity of the
-// index's rows. Without statistics it answers false.
+// the planner estimates that it matches at least walkDensity of the rows
+// the walk reads (the agency's, within one). Without statistics it
+// answers false.
 func (s *indexSearch) dense() (bool, error) {
 	n, err := s.estimate(search.All)
-	return err == nil && n > 0 && n >= walkDensity*s.plan.rows, err
+	return err == nil && n > 0 && n >= walkDensity*s.plan.scope, err
 }
 
 // walkPage reports whether the first rows matches of a part, newest
 // first, are read faster by the walk than through GIN: the walk reads
-// about rows × total / matches rows, GIN visits every match, so the walk
-// wins when matches² > rows × total. It also returns the estimate.
+// about rows × scope / matches rows (scope: the rows it walks, see
+// searchPlan), GIN visits every match, so the walk wins when matches² >
+// rows × scope. It also returns the estimate.
 func (s *indexSearch) walkPage(part search.Part, rows int) (walk bool, matches float64, err error) {
 	n, err := s.estimate(part)
 	if err != nil || n <= 0 {
 		return false, n, err
 	}
-	return n >= math.Sqrt(float64(rows)*s.plan.rows), n, nil
+	return n >= math.Sqrt(float64(rows)*s.plan.scope), n, nil
 }
 
 // titlePage returns the page at offset when it is made of title matches
@@ -168,18 +185,15 @@ func (s *indexSearch) titlePage(limit, offset int) (keys []int64, ok bool, err e
 	if err != nil || !walk {
 		return nil, false, err
 	}
-	budget := int(min(4*float64(want)*s.plan.rows/n, s.plan.rows))
+	budget := int(min(4*float64(want)*s.plan.scope/n, s.plan.scope))
 	if err := s.scans(true); err != nil {
 		return nil, false, err
 	}
 	args := []any{s.m.TSQuery()}
-	rng := ""
-	if s.ranged {
-		rng, args = `WHERE sort_key BETWEEN $2 AND $3`, append(args, s.lo, s.hi)
-	}
+	where := s.walkScope(&args)
 	err = s.tx.SelectContext(s.ctx, &keys, fmt.Sprintf(`SELECT sort_key FROM
-		(SELECT sort_key, title_tsv FROM catalog_search %s ORDER BY sort_key DESC LIMIT %d) newest
-		WHERE title_tsv @@ to_tsquery('simple', $1) GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d`, rng, budget, want), args...)
+		(SELECT sort_key, title_tsv FROM catalog_search WHERE %s ORDER BY sort_key DESC LIMIT %d) newest
+		WHERE title_tsv @@ to_tsquery('simple', $1) GROUP BY sort_key ORDER BY sort_key DESC LIMIT %d`, where, budget, want), args...)
 	if err != nil || len(keys) < want {
 		return nil, false, err
 	}
@@ -188,7 +202,7 @@ func (s *indexSearch) titlePage(limit, offset int) (keys []int64, ok bool, err e
 
 // postgresKeys returns the sort keys of a part's matches (see keys). The
 // title index, short rows, always answers through GIN.
-func (s *indexSearch) postgresKeys(part search.Part, from string, args []any) ([]int64, bool, error) {
+func (s *indexSearch) postgresKeys(part search.Part) ([]int64, bool, error) {
 	walk := false
 	if part != search.InTitle {
 		var err error
@@ -199,6 +213,7 @@ func (s *indexSearch) postgresKeys(part search.Part, from string, args []any) ([
 	if err := s.scans(walk); err != nil {
 		return nil, false, err
 	}
+	from, args := s.postgresFrom(s.m, part, walk)
 	// The keys come back as one comma-separated text: scanning a
 	// thousand rows through database/sql cost more than the search.
 	var list sql.NullString

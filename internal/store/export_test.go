@@ -19,7 +19,7 @@ func (db *DB) Exec(ctx context.Context, q string, args ...any) error {
 // DenseSearch reports whether a text search across all agencies would
 // walk the sort_key index on PostgreSQL (indexSearch.dense).
 func (db *DB) DenseSearch(ctx context.Context, text string) (dense bool, err error) {
-	err = db.testSearch(ctx, text, func(s *indexSearch) error {
+	err = db.testSearch(ctx, text, 0, func(s *indexSearch) error {
 		dense, err = s.dense()
 		return err
 	})
@@ -29,22 +29,38 @@ func (db *DB) DenseSearch(ctx context.Context, text string) (dense bool, err err
 // EstimateTitleMatches returns PostgreSQL's estimate of the items whose
 // title has every term of a text search (indexSearch.estimate).
 func (db *DB) EstimateTitleMatches(ctx context.Context, text string) (n float64, err error) {
-	err = db.testSearch(ctx, text, func(s *indexSearch) error {
+	err = db.testSearch(ctx, text, 0, func(s *indexSearch) error {
 		n, err = s.estimate(search.InTitle)
 		return err
 	})
 	return n, err
 }
 
-// testSearch runs fn on the index search of a text across all agencies,
-// in a search's transaction.
-func (db *DB) testSearch(ctx context.Context, text string, fn func(s *indexSearch) error) error {
+// WalkPage reports whether the first rows matches of a text search within
+// an agency (0 for all), newest first, would be read by the walk on
+// PostgreSQL, and the rows the walk would read from (indexSearch.walkPage).
+func (db *DB) WalkPage(ctx context.Context, text string, agency int64, rows int) (walk bool, scope float64, err error) {
+	err = db.testSearch(ctx, text, agency, func(s *indexSearch) error {
+		if walk, _, err = s.walkPage(search.All, rows); err == nil {
+			scope = s.plan.scope
+		}
+		return err
+	})
+	return walk, scope, err
+}
+
+// testSearch runs fn on the index search of a text within an agency (0
+// for all), in a search's transaction.
+func (db *DB) testSearch(ctx context.Context, text string, agency int64, fn func(s *indexSearch) error) error {
 	q, err := search.Parse(text)
 	if err != nil {
 		return err
 	}
 	return db.searchTx(ctx, func(tx *sqlx.Tx) error {
-		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}}
+		s := indexSearch{ctx: ctx, db: db, tx: tx, m: search.Match{Query: q}, agency: agency}
+		if agency != 0 {
+			s.m.Filter(search.AgencyToken(agency))
+		}
 		s.lo, s.hi = search.KeyRange(time.Time{}, time.Time{})
 		return fn(&s)
 	})
