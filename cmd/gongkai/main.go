@@ -41,7 +41,7 @@ func commands() map[string]command {
 		"demo":      {"向空数据目录写入演示数据 (fill an empty database with demo data)", runDemo},
 		"user":      {"管理用户与角色 (users, passwords, roles, API tokens)", runUser},
 		"backup":    {"在线备份 SQLite 数据库 (consistent online SQLite backup)", runBackup},
-		"blobs":     {"把附件文件复制到对象存储 (copy attachment files into an S3 bucket)", runBlobs},
+		"blobs":     {"附件文件：复制到对象存储、清理无引用的文件 (copy attachment files into an S3 bucket, prune unreferenced ones)", runBlobs},
 		"holidays":  {"载入或列出节假日安排 (load or list holiday schedules)", runHolidays},
 		"audit-log": {"校验操作日志哈希链 (verify the audit log chain)", runAuditLog},
 		"audit":     {"审核已发布的年度报告 (audit published annual reports)", runAudit},

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/gongkai/gongkai/internal/errs"
 )
@@ -21,12 +22,26 @@ import (
 // Store keeps blobs by key.
 type Store interface {
 	// Put stores data under its content key and returns the key; storing
-	// the same bytes again changes nothing.
+	// the same bytes again changes nothing but the blob's time, which
+	// tells Prune that it is in use again.
 	Put(ctx context.Context, data []byte) (key string, err error)
 	// Get returns the blob with the given key, or an errs.NotFound error.
 	Get(ctx context.Context, key string) ([]byte, error)
 	// Has reports whether a blob with the given key is stored.
 	Has(ctx context.Context, key string) (bool, error)
+	// List calls fn for every blob; other files or objects are skipped.
+	List(ctx context.Context, fn func(Info) error) error
+	// DeleteBefore deletes the blob with the given key if it was last
+	// written before t, and reports whether it did; a missing blob is
+	// not an error.
+	DeleteBefore(ctx context.Context, key string, t time.Time) (bool, error)
+}
+
+// Info describes a stored blob.
+type Info struct {
+	Key     string
+	Size    int64
+	ModTime time.Time // when it was last written
 }
 
 // Key returns the content key of data: its SHA-256 in lower-case hex.
@@ -54,6 +69,10 @@ func (d Dir) Put(_ context.Context, data []byte) (string, error) {
 	key := Key(data)
 	path := d.path(key)
 	if _, err := os.Stat(path); err == nil {
+		now := time.Now()
+		if err := os.Chtimes(path, now, now); err != nil {
+			return "", fmt.Errorf("blob: %w", err)
+		}
 		return key, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
@@ -102,6 +121,44 @@ func (d Dir) Has(_ context.Context, key string) (bool, error) {
 		return false, nil
 	}
 	if err != nil {
+		return false, fmt.Errorf("blob: %w", err)
+	}
+	return true, nil
+}
+
+// List calls fn for every blob in the folder, in key order.
+func (d Dir) List(ctx context.Context, fn func(Info) error) error {
+	return d.each(func(key string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st, err := os.Stat(d.path(key))
+		if errors.Is(err, os.ErrNotExist) {
+			return nil // deleted since the folder was read
+		}
+		if err != nil {
+			return fmt.Errorf("blob: %w", err)
+		}
+		return fn(Info{Key: key, Size: st.Size(), ModTime: st.ModTime()})
+	})
+}
+
+// DeleteBefore removes the blob's file if it was last written before t.
+func (d Dir) DeleteBefore(_ context.Context, key string, t time.Time) (bool, error) {
+	if !validKey(key) {
+		return false, nil
+	}
+	st, err := os.Stat(d.path(key))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("blob: %w", err)
+	}
+	if !st.ModTime().Before(t) {
+		return false, nil
+	}
+	if err := os.Remove(d.path(key)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return false, fmt.Errorf("blob: %w", err)
 	}
 	return true, nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/blob/blobtest"
@@ -161,5 +162,79 @@ func TestCopyFromMissingFolder(t *testing.T) {
 	n, err := blob.Copy(context.Background(), blob.Dir{Root: filepath.Join(t.TempDir(), "blobs")}, dst)
 	if err != nil || n != (blob.Copied{}) {
 		t.Fatalf("copy: %+v, %v", n, err)
+	}
+}
+
+// TestPrune deletes the unreferenced blobs of the folder and of a bucket,
+// keeping those referred to and those written since the cutoff, and
+// counts the same in a dry run first.
+func TestPrune(t *testing.T) {
+	bucketURL := blobtest.Server(t)
+	for _, s := range []struct{ name, url string }{{"folder", ""}, {"bucket", bucketURL + "&prefix=attachments/"}} {
+		t.Run(s.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := open(t, s.url, t.TempDir())
+			keys := map[string]string{}
+			for _, name := range []string{"在用", "已删除", "另一个已删除"} {
+				k, err := st.Put(ctx, []byte("附件："+name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				keys[name] = k
+			}
+			used := func(context.Context) (map[string]bool, error) { return map[string]bool{keys["在用"]: true}, nil }
+			size := int64(len("附件：已删除") + len("附件：另一个已删除"))
+			// Everything was written after an hour ago: nothing is old enough.
+			if n, err := blob.Prune(ctx, st, time.Now().Add(-time.Hour), used, false); err != nil || n != (blob.Pruned{Used: 1, Recent: 2}) {
+				t.Fatalf("prune with a cutoff an hour ago: %+v, %v", n, err)
+			}
+			later := time.Now().Add(time.Minute)
+			if n, err := blob.Prune(ctx, st, later, used, true); err != nil || n != (blob.Pruned{Deleted: 2, Bytes: size, Used: 1}) {
+				t.Fatalf("dry run: %+v, %v", n, err)
+			}
+			if ok, _ := st.Has(ctx, keys["已删除"]); !ok {
+				t.Fatal("the dry run deleted a blob")
+			}
+			if n, err := blob.Prune(ctx, st, later, used, false); err != nil || n != (blob.Pruned{Deleted: 2, Bytes: size, Used: 1}) {
+				t.Fatalf("prune: %+v, %v", n, err)
+			}
+			for name, k := range keys {
+				if ok, err := st.Has(ctx, k); err != nil || ok != (name == "在用") {
+					t.Errorf("%s after pruning: stored %v, %v", name, ok, err)
+				}
+			}
+			if n, err := blob.Prune(ctx, st, later, used, false); err != nil || n != (blob.Pruned{Used: 1}) {
+				t.Fatalf("prune again: %+v, %v", n, err)
+			}
+			if ok, err := st.DeleteBefore(ctx, keys["已删除"], later); ok || err != nil {
+				t.Fatalf("delete a missing blob: %v, %v", ok, err)
+			}
+			if ok, err := st.DeleteBefore(ctx, "../../etc/passwd", later); ok || err != nil {
+				t.Fatalf("delete a path: %v, %v", ok, err)
+			}
+		})
+	}
+}
+
+// TestPutRefreshesTime checks that storing bytes the folder already holds
+// gives the file a new time, so that Prune keeps a file referred to again
+// by an upload that raced it.
+func TestPutRefreshesTime(t *testing.T) {
+	ctx := context.Background()
+	dir := blob.Dir{Root: t.TempDir()}
+	key, err := dir.Put(ctx, []byte("附件"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir.Root, key[:2], key)
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dir.Put(ctx, []byte("附件")); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := dir.DeleteBefore(ctx, key, time.Now().Add(-24*time.Hour)); ok || err != nil {
+		t.Fatalf("a blob stored again was deleted as a day old: %v, %v", ok, err)
 	}
 }

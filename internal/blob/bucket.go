@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"time"
 
@@ -19,12 +20,10 @@ type Bucket struct {
 	b *blob.Bucket
 }
 
-// Put writes data unless the bucket already holds it, and returns its key.
+// Put writes data and returns its key. S3 has no way to touch an object,
+// so bytes the bucket already holds are written again, for a new time.
 func (s Bucket) Put(ctx context.Context, data []byte) (string, error) {
 	key := Key(data)
-	if ok, err := s.Has(ctx, key); err != nil || ok {
-		return key, err
-	}
 	// A fixed content type: the bucket must never serve an upload as a page.
 	opts := &blob.WriterOptions{ContentType: "application/octet-stream"}
 	if err := s.b.WriteAll(ctx, key, data, opts); err != nil {
@@ -58,6 +57,48 @@ func (s Bucket) Has(ctx context.Context, key string) (bool, error) {
 		return false, fmt.Errorf("blob: look up %s: %w", key, err)
 	}
 	return ok, nil
+}
+
+// List calls fn for every blob in the bucket (under the URL's prefix), in
+// key order; objects not named like a blob are skipped.
+func (s Bucket) List(ctx context.Context, fn func(Info) error) error {
+	it := s.b.List(nil)
+	for {
+		obj, err := it.Next(ctx)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("blob: list: %w", err)
+		}
+		if obj.IsDir || !validKey(obj.Key) {
+			continue
+		}
+		if err := fn(Info{Key: obj.Key, Size: obj.Size, ModTime: obj.ModTime}); err != nil {
+			return err
+		}
+	}
+}
+
+// DeleteBefore deletes the blob's object if it was last written before t.
+func (s Bucket) DeleteBefore(ctx context.Context, key string, t time.Time) (bool, error) {
+	if !validKey(key) {
+		return false, nil
+	}
+	attrs, err := s.b.Attributes(ctx, key)
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("blob: look up %s: %w", key, err)
+	}
+	if !attrs.ModTime.Before(t) {
+		return false, nil
+	}
+	if err := s.b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+		return false, fmt.Errorf("blob: delete %s: %w", key, err)
+	}
+	return true, nil
 }
 
 // Open returns the Store that rawURL names and a function that releases it.

@@ -108,3 +108,17 @@ func (db *DB) Attachments(ctx context.Context, itemID int64) ([]ItemAttachment, 
 	}
 	return out, nil
 }
+
+// AttachmentBlobKeys returns the blob key of every attachment the database
+// refers to, of every item in every state: the files blob.Prune must keep.
+func (db *DB) AttachmentBlobKeys(ctx context.Context) (map[string]bool, error) {
+	var keys []string
+	if err := db.read.SelectContext(ctx, &keys, `SELECT DISTINCT blob_key FROM catalog_attachments`); err != nil {
+		return nil, fmt.Errorf("store: attachment blob keys: %w", err)
+	}
+	out := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		out[k] = true
+	}
+	return out, nil
+}

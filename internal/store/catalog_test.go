@@ -222,3 +222,29 @@ func TestCatalogFigures(t *testing.T) {
 		}
 	})
 }
+
+// TestAttachmentBlobKeys lists the files attachments refer to: not the
+// file of an attachment removed from a draft, once however many refer.
+func TestAttachmentBlobKeys(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
+		one := mustItem(t, db, a.ID, 0, "办事指南", "<p>见附件</p>", calendar.NewDate(2026, 11, 2))
+		two := mustItem(t, db, a.ID, 0, "办事指南（二）", "<p>见附件</p>", calendar.NewDate(2026, 11, 3))
+		var removed int64
+		for _, att := range []*store.ItemAttachment{{ItemID: one.ID, BlobKey: "k1"}, {ItemID: two.ID, BlobKey: "k1"}, {ItemID: two.ID, BlobKey: "k2"}} {
+			att.Name, att.ContentType = "附件.pdf", "application/pdf"
+			if err := db.AddAttachment(ctx, a.ID, att, as(editor)); err != nil {
+				t.Fatal(err)
+			}
+			removed = att.ID
+		}
+		if err := db.RemoveAttachment(ctx, a.ID, two.ID, removed, as(editor)); err != nil {
+			t.Fatal(err)
+		}
+		keys, err := db.AttachmentBlobKeys(ctx)
+		if err != nil || len(keys) != 1 || !keys["k1"] {
+			t.Fatalf("blob keys: %v, %v; want k1 alone", keys, err)
+		}
+	})
+}
