@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/gongkai/gongkai/internal/search"
 )
@@ -146,10 +149,65 @@ func (db *DB) unindexItem(ctx context.Context, tx *sqlx.Tx, itemID int64) error 
 // rebuildBatch is how many items one transaction of a rebuild indexes.
 const rebuildBatch = 500
 
+// rebuildWorkers is how many transactions of a rebuild run at once on
+// PostgreSQL: about half of an item's indexing is this process's (reading
+// it, cutting its text), half the server's, so one worker keeps a core of
+// each busy. SQLite has one writer.
+func (db *DB) rebuildWorkers() int {
+	if db.dialect == SQLite {
+		return 1
+	}
+	return min(max(runtime.GOMAXPROCS(0), 2), 4)
+}
+
+// reindex indexes the items with the given ids, a batch a transaction, the
+// batches taken in order by rebuildWorkers workers, so the rows go in
+// about the order of ids. It returns how many items it indexed.
+func (db *DB) reindex(ctx context.Context, ids []int64) (int, error) {
+	batches := make(chan []int64)
+	var done atomic.Int64
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(batches)
+		for start := 0; start < len(ids); start += rebuildBatch {
+			select {
+			case batches <- ids[start:min(start+rebuildBatch, len(ids))]:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+	for range db.rebuildWorkers() {
+		g.Go(func() error {
+			for batch := range batches {
+				err := db.tx(ctx, func(tx *sqlx.Tx) error {
+					for _, id := range batch {
+						if err := db.indexItem(ctx, tx, id); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				n := done.Add(int64(len(batch)))
+				if db.Log != nil && (n%20000 < rebuildBatch || n == int64(len(ids))) {
+					db.Log.Info("rebuilding the search index", "items", n, "of", len(ids))
+				}
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	return int(done.Load()), err
+}
+
 // rebuildSearchIndex indexes every public item again when the index's
 // layout is older than this code's (after migration 00007 emptied it), in
-// the order of their sort keys, a batch a transaction. Several app nodes
-// starting together rebuild once. It returns how many items it indexed.
+// the order of their sort keys (see reindex). Several app nodes starting
+// together rebuild once. It returns how many items it indexed.
 func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
 	n := 0
 	err := db.Exclusively(ctx, "search-index", func(ctx context.Context) error {
@@ -166,23 +224,8 @@ func (db *DB) rebuildSearchIndex(ctx context.Context) (int, error) {
 		if err != nil {
 			return err
 		}
-		for start := 0; start < len(ids); start += rebuildBatch {
-			batch := ids[start:min(start+rebuildBatch, len(ids))]
-			err := db.tx(ctx, func(tx *sqlx.Tx) error {
-				for _, id := range batch {
-					if err := db.indexItem(ctx, tx, id); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			n += len(batch)
-			if db.Log != nil && (n%20000 < rebuildBatch || n == len(ids)) {
-				db.Log.Info("rebuilding the search index", "items", n, "of", len(ids))
-			}
+		if n, err = db.reindex(ctx, ids); err != nil {
+			return err
 		}
 		// One segment instead of the dozen the batches left: searches
 		// seek every term in every segment.

@@ -232,7 +232,19 @@ func TestSearchIndexRebuild(t *testing.T) {
 			t.Fatalf("after the rebuild: %q", got)
 		}
 		// An index of an older layout, still full, is rebuilt in place:
-		// every item once, its title indexed.
+		// every item once, its title indexed; more items than a batch,
+		// which PostgreSQL's workers index side by side.
+		var more []catalog.Item
+		for i := range 1200 {
+			body := "工作动态。"
+			if i%2 == 0 {
+				body = "双数期刊载。"
+			}
+			more = append(more, imported(fmt.Sprintf("简报第%d期", i), body, 0, "", "", day.Add(time.Duration(i+1)*time.Hour)))
+		}
+		if err := db.ImportItems(ctx, a.ID, more, sys); err != nil {
+			t.Fatal(err)
+		}
 		if err := db.Exec(ctx, `UPDATE search_index SET version = 1`); err != nil {
 			t.Fatal(err)
 		}
@@ -243,6 +255,12 @@ func TestSearchIndexRebuild(t *testing.T) {
 			if got, r := searchTitles(t, db, store.CatalogQuery{Text: q}); got != "行政许可办法" || r.Total != 1 {
 				t.Fatalf("%s after rebuilding in place: %q, %d", q, got, r.Total)
 			}
+		}
+		if _, r := searchTitles(t, db, store.CatalogQuery{Text: "双数"}); r.Total != 600 || r.Capped {
+			t.Fatalf("双数 after rebuilding in place: %d items (capped %v), want 600", r.Total, r.Capped)
+		}
+		if got, _ := searchTitles(t, db, store.CatalogQuery{Text: "简报", ByDate: true, PerPage: 2}); got != "简报第1199期|简报第1198期" {
+			t.Fatalf("newest 简报 after rebuilding in place: %q", got)
 		}
 	})
 }
