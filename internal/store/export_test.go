@@ -38,15 +38,16 @@ func (db *DB) EstimateTitleMatches(ctx context.Context, text string) (n float64,
 
 // WalkPage reports whether the first rows matches of a text search within
 // an agency (0 for all), newest first, would be read by the walk on
-// PostgreSQL, and the rows the walk would read from (indexSearch.walkPage).
-func (db *DB) WalkPage(ctx context.Context, text string, agency int64, rows int) (walk bool, scope float64, err error) {
+// PostgreSQL, the estimate of the matches, and the rows the walk would
+// read from (indexSearch.walkPage).
+func (db *DB) WalkPage(ctx context.Context, text string, agency int64, rows int) (walk bool, matches, scope float64, err error) {
 	err = db.testSearch(ctx, text, agency, func(s *indexSearch) error {
-		if walk, _, err = s.walkPage(search.All, rows); err == nil {
+		if walk, matches, err = s.walkPage(search.All, rows); err == nil {
 			scope = s.plan.scope
 		}
 		return err
 	})
-	return walk, scope, err
+	return walk, matches, scope, err
 }
 
 // testSearch runs fn on the index search of a text within an agency (0
