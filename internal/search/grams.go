@@ -51,7 +51,7 @@ func Grams(joined ...string) string {
 func (t Term) Grams() []string {
 	text := []rune(t.Text)
 	switch {
-	case !isHan(text[0]) || len(text) <= 2:
+	case len(text) == 0 || !isHan(text[0]) || len(text) <= 2:
 		return t.Tokens
 	case len(text) == 3:
 		return []string{t.Text}
@@ -68,6 +68,9 @@ func (t Term) Grams() []string {
 // a word long enough to be cut in several tokens.
 func (t Term) Phrase() bool {
 	text := []rune(t.Text)
+	if len(text) == 0 {
+		return len(t.Tokens) > 1
+	}
 	return isHan(text[0]) && len(text) > 3 || !isHan(text[0]) && len(t.Tokens) > 1
 }
 

@@ -117,9 +117,9 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, term := range q.Terms {
-			for _, tok := range term.Tokens {
-				if strings.ContainsAny(tok, `'"*:&|!()<> `) {
-					t.Fatalf("token %q of %q would break a query", tok, s)
+			for _, tok := range append(term.Tokens, term.Grams()...) {
+				if tok == "" || strings.ContainsAny(tok, `'"*:&|!()<> `) {
+					t.Fatalf("token or gram %q of %q would break a query", tok, s)
 				}
 			}
 		}

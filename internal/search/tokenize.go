@@ -3,8 +3,9 @@
 // character starts a token: the bigram with the next Han character, or a
 // unigram at the end of a run) and ASCII words, joined by spaces, so that
 // SQLite FTS5 (unicode61) and PostgreSQL to_tsvector('simple', …) index the
-// same tokens (PostgreSQL also each Han character, see Chars). Queries are
-// built for both engines from one parse. A larger deployment can feed the
+// same tokens (PostgreSQL also each Han character, see Chars, and finds
+// candidates by their grams, see Grams). Queries are built for both
+// engines from one parse. A larger deployment can feed the
 // same tokens, or the raw text, to a search server (OpenSearch,
 // Meilisearch) behind the store's search method.
 package search
