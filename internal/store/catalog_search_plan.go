@@ -161,12 +161,16 @@ func (s *indexSearch) explainRows(from string, args []any) (float64, error) {
 }
 
 // dense reports whether the count of a search's matches walks: whether
-// the planner estimates that it matches at least walkDensity of the rows
-// the walk reads (the agency's, within one). Without statistics it
-// answers false.
+// the planner estimates that it matches at least walkDensity of the
+// index's rows. Within one agency it never does: the agency's token
+// bounds GIN's bitmap, whose rows are then read in table order, while
+// the walk reads one row after another wherever they lie (measured at a
+// million items with 128 MB of shared buffers: 1001 matches of 许 in one
+// agency, 72 ms p50 by the walk, 19 ms through GIN). Without statistics
+// it answers false.
 func (s *indexSearch) dense() (bool, error) {
 	n, err := s.estimate(search.All)
-	return err == nil && n > 0 && n >= walkDensity*s.plan.scope, err
+	return err == nil && n > 0 && n >= walkDensity*s.plan.rows, err
 }
 
 // walkPage reports whether the first rows matches of a part, newest
