@@ -96,7 +96,10 @@ func (db *DB) searchTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if db.dialect == Postgres {
-		for _, set := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`} {
+		// No JIT: the estimated cost of a search (every match) is high
+		// enough for it, while the search reads a page; compiling would
+		// cost more than running.
+		for _, set := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_indexscan = off`, `SET LOCAL jit = off`} {
 			if _, err := tx.ExecContext(ctx, set); err != nil {
 				return err
 			}
