@@ -113,17 +113,8 @@ func (d Dir) Get(_ context.Context, key string) ([]byte, error) {
 
 // Has reports whether the folder holds the blob with the given key.
 func (d Dir) Has(_ context.Context, key string) (bool, error) {
-	if !validKey(key) {
-		return false, nil
-	}
-	_, err := os.Stat(d.path(key))
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("blob: %w", err)
-	}
-	return true, nil
+	st, err := d.stat(key)
+	return st != nil, err
 }
 
 // List calls fn for every blob in the folder, in key order.
@@ -132,12 +123,9 @@ func (d Dir) List(ctx context.Context, fn func(Info) error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st, err := os.Stat(d.path(key))
-		if errors.Is(err, os.ErrNotExist) {
-			return nil // deleted since the folder was read
-		}
-		if err != nil {
-			return fmt.Errorf("blob: %w", err)
+		st, err := d.stat(key)
+		if err != nil || st == nil { // nil: deleted since the folder was read
+			return err
 		}
 		return fn(Info{Key: key, Size: st.Size(), ModTime: st.ModTime()})
 	})
@@ -145,23 +133,30 @@ func (d Dir) List(ctx context.Context, fn func(Info) error) error {
 
 // DeleteBefore removes the blob's file if it was last written before t.
 func (d Dir) DeleteBefore(_ context.Context, key string, t time.Time) (bool, error) {
-	if !validKey(key) {
-		return false, nil
-	}
-	st, err := os.Stat(d.path(key))
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("blob: %w", err)
-	}
-	if !st.ModTime().Before(t) {
-		return false, nil
+	st, err := d.stat(key)
+	if err != nil || st == nil || !st.ModTime().Before(t) {
+		return false, err
 	}
 	if err := os.Remove(d.path(key)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return false, fmt.Errorf("blob: %w", err)
 	}
 	return true, nil
+}
+
+// stat returns the file of the blob with the given key, or nil when the
+// folder holds none (or the key is not a blob's).
+func (d Dir) stat(key string) (fs.FileInfo, error) {
+	if !validKey(key) {
+		return nil, nil
+	}
+	st, err := os.Stat(d.path(key))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("blob: %w", err)
+	}
+	return st, nil
 }
 
 // each calls fn with the key of every blob in the folder, in lexical order;

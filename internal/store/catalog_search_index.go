@@ -156,10 +156,7 @@ func (s indexSearch) from(part search.Part) (string, []any) {
 // GIN index holds the positions.
 func (s indexSearch) postgresFrom(m search.Match, part search.Part, walk bool) (string, []any) {
 	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
+	arg := func(v any) string { return bind(&args, v) }
 	tsquery := ""
 	positions := func(column string) string {
 		if tsquery == "" {
@@ -198,21 +195,24 @@ func (s indexSearch) postgresFrom(m search.Match, part search.Part, walk bool) (
 // arguments appended to args: one agency's, by the (agency_id, sort_key)
 // index, and the date range's.
 func (s indexSearch) walkScope(args *[]any) string {
-	arg := func(v any) string {
-		*args = append(*args, v)
-		return "$" + strconv.Itoa(len(*args))
-	}
 	var conds []string
 	if s.agency != 0 {
-		conds = append(conds, `agency_id = `+arg(s.agency))
+		conds = append(conds, `agency_id = `+bind(args, s.agency))
 	}
 	if s.ranged {
-		conds = append(conds, `sort_key BETWEEN `+arg(s.lo)+` AND `+arg(s.hi))
+		conds = append(conds, `sort_key BETWEEN `+bind(args, s.lo)+` AND `+bind(args, s.hi))
 	}
 	if len(conds) == 0 {
 		return "true"
 	}
 	return strings.Join(conds, " AND ")
+}
+
+// bind appends a query argument to args and returns its PostgreSQL
+// placeholder ($1, $2, …).
+func bind(args *[]any, v any) string {
+	*args = append(*args, v)
+	return "$" + strconv.Itoa(len(*args))
 }
 
 // args returns the arguments of a MATCH and, with a date range, its keys.
