@@ -100,7 +100,7 @@ func TestWriteSummaryHTML(t *testing.T) {
 	}
 	for _, th := range findElements(doc, atom.Th) {
 		if s := elementAttr(th, "scope"); s != "col" && s != "row" {
-			t.Errorf("th %q has scope %q", htmlCellText(th), s)
+			t.Errorf("th %q has scope %q", nodeText(th), s)
 		}
 	}
 	if n := len(findElements(doc, atom.Script)); n != 0 {
@@ -123,7 +123,7 @@ func TestWriteSummaryHTML(t *testing.T) {
 			}
 		}
 		for j, w := range want[i] {
-			if got := htmlCellText(cells[j]); got != w {
+			if got := nodeText(cells[j]); got != w {
 				t.Errorf("row %d cell %d = %q, want %q", i+1, j+1, got, w)
 			}
 		}
@@ -133,14 +133,14 @@ func TestWriteSummaryHTML(t *testing.T) {
 		t.Fatalf("%d findings listed, want 2", len(items))
 	}
 	for _, w := range []string{"错误", "applications.balance", "第三部分", "natural_person", "应为 3035，实为 3034"} {
-		if !strings.Contains(htmlCellText(items[0]), w) {
-			t.Errorf("finding %q lacks %q", htmlCellText(items[0]), w)
+		if !strings.Contains(nodeText(items[0]), w) {
+			t.Errorf("finding %q lacks %q", nodeText(items[0]), w)
 		}
 	}
-	if !strings.Contains(htmlCellText(items[1]), "警告") || !strings.Contains(htmlCellText(items[1]), "<script>") {
-		t.Errorf("second finding = %q", htmlCellText(items[1]))
+	if !strings.Contains(nodeText(items[1]), "警告") || !strings.Contains(nodeText(items[1]), "<script>") {
+		t.Errorf("second finding = %q", nodeText(items[1]))
 	}
-	if got := htmlCellText(rows[1]); !strings.Contains(got, "未发现问题") {
+	if got := nodeText(rows[1]); !strings.Contains(got, "未发现问题") {
 		t.Errorf("clean report row = %q, want 未发现问题", got)
 	}
 }
@@ -164,4 +164,16 @@ func elementAttr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// nodeText returns the text inside an element.
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(nodeText(c))
+	}
+	return b.String()
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/gongkai/gongkai/internal/audit"
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // MaxAttachment is the largest attachment accepted, in bytes.
@@ -22,7 +22,7 @@ var AttachmentKinds = map[string]string{
 }
 
 // ExtractText returns the text of an attachment for search and the privacy
-// scan: DOCX and PDF through the report reader (audit.Extract), XLSX cell
+// scan: DOCX and PDF through the report reader (extract.Document), XLSX cell
 // by cell, plain text as is; images have none.
 func ExtractText(name string, data []byte) (string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -31,7 +31,7 @@ func ExtractText(name string, data []byte) (string, error) {
 	case ".png", ".jpg", ".jpeg":
 		return "", nil
 	}
-	return audit.Extract(name, data)
+	return extract.Document(name, data)
 }
 
 func extractXLSX(data []byte) (string, error) {

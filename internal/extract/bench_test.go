@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ func benchmarkExtract(b *testing.B, file string) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Extract(file, data); err != nil {
+		if _, err := Document(file, data); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"archive/zip"
@@ -35,7 +35,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte("<meta charset=\"encodeGBK\"><p>\xb9\xe6\xd5\xc2 1</p><table><tr><td><table><tr><td>3"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchFuzz(len(data))()
-		_, _ = Extract("fuzz.html", data)
+		_, _ = Document("fuzz.html", data)
 	})
 }
 
@@ -44,7 +44,7 @@ func FuzzExtractDOCX(f *testing.F) {
 	f.Add(docxOf(f, `<w:document><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl></w:body></w:document>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchFuzz(len(data))()
-		_, _ = Extract("fuzz.docx", data)
+		_, _ = Document("fuzz.docx", data)
 		// The fuzzer rarely gets a valid zip; read the bytes as
 		// document.xml too.
 		_, _ = docxLines(bytes.NewReader(data))
@@ -60,7 +60,7 @@ func FuzzExtractPDF(f *testing.F) {
 	f.Add(buildPDF("BT /F1 12 Tf <0001> Tj ET", testCIDs, false))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchFuzz(len(data))()
-		_, _ = Extract("fuzz.pdf", data)
+		_, _ = Document("fuzz.pdf", data)
 	})
 }
 

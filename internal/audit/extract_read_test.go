@@ -2,7 +2,11 @@ package audit
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // TestExtractThenRead checks the whole path of a published document: the
@@ -27,7 +31,7 @@ func TestExtractThenRead(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		want, err := ReadText(tt.text, string(readExtractFixture(t, tt.text)))
+		want, err := ReadText(tt.text, readFile(t, tt.text))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,4 +59,19 @@ func resultJSON(t *testing.T, r *Result) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// extractFixture returns the text of a document in the extract package's
+// fixtures, as Read extracts it.
+func extractFixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "extract", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := extract.Document(name, data)
+	if err != nil {
+		t.Fatalf("extract.Document(%s): %v", name, err)
+	}
+	return text
 }

@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"bytes"
@@ -32,13 +32,13 @@ const (
 // the row's labels followed by its figures. The kind of document is sniffed
 // from its content (PDF, DOCX, HTML, plain text) and, when the content does
 // not tell, taken from the extension of name.
-func Extract(name string, data []byte) (string, error) {
+func Document(name string, data []byte) (string, error) {
 	if len(data) > maxDocument {
-		return "", fmt.Errorf("audit: extract %s: 文件过大（%d 字节，上限 %d 字节）", name, len(data), maxDocument)
+		return "", fmt.Errorf("extract: %s: 文件过大（%d 字节，上限 %d 字节）", name, len(data), maxDocument)
 	}
 	k, err := sniffKind(name, data)
 	if err != nil {
-		return "", fmt.Errorf("audit: extract %s: %w", name, err)
+		return "", fmt.Errorf("extract: %s: %w", name, err)
 	}
 	var text string
 	switch k {
@@ -52,7 +52,7 @@ func Extract(name string, data []byte) (string, error) {
 		text, err = extractText(data)
 	}
 	if err != nil {
-		return "", fmt.Errorf("audit: extract %s (%s): %w", name, k, err)
+		return "", fmt.Errorf("extract: %s (%s): %w", name, k, err)
 	}
 	return text, nil
 }

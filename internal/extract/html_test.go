@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func TestExtractHTMLCharsets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Extract("page.html", tt.data)
+			got, err := Document("page.html", tt.data)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"errors"
@@ -76,7 +76,7 @@ func TestExtractHuaian(t *testing.T) {
 }
 
 func TestExtractPDFWithoutToUnicode(t *testing.T) {
-	_, err := Extract("r.pdf", readExtractFixture(t, "extract_huaian_2024_no_tounicode.pdf"))
+	_, err := Document("r.pdf", readExtractFixture(t, "extract_huaian_2024_no_tounicode.pdf"))
 	if err == nil {
 		t.Fatal("Extract succeeded on a PDF whose CID fonts have no ToUnicode map")
 	}
@@ -109,13 +109,13 @@ func TestExtractKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, err := Extract(tt.name, tt.data)
+			text, err := Document(tt.name, tt.data)
 			if tt.want == "" {
 				if err == nil {
-					t.Fatalf("Extract(%s) = %q, want an error", tt.name, text)
+					t.Fatalf("Document(%s) = %q, want an error", tt.name, text)
 				}
 				if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
-					t.Fatalf("Extract(%s) error %v, want %v", tt.name, err, tt.wantErr)
+					t.Fatalf("Document(%s) error %v, want %v", tt.name, err, tt.wantErr)
 				}
 				if tt.wantErr == ErrUnsupported && !strings.Contains(err.Error(), "不支持的文件类型") {
 					t.Errorf("error %q lacks the Chinese message", err)
@@ -123,7 +123,7 @@ func TestExtractKinds(t *testing.T) {
 				return
 			}
 			if err != nil {
-				t.Fatalf("Extract(%s): %v", tt.name, err)
+				t.Fatalf("Document(%s): %v", tt.name, err)
 			}
 			assertLinesInOrder(t, text, []string{tt.want})
 		})
@@ -141,9 +141,9 @@ func readExtractFixture(t testing.TB, name string) []byte {
 
 func extractFixture(t testing.TB, name string) string {
 	t.Helper()
-	text, err := Extract(name, readExtractFixture(t, name))
+	text, err := Document(name, readExtractFixture(t, name))
 	if err != nil {
-		t.Fatalf("Extract(%s): %v", name, err)
+		t.Fatalf("Document(%s): %v", name, err)
 	}
 	return text
 }

@@ -1,4 +1,4 @@
-package audit
+package extract
 
 import (
 	"strings"
@@ -50,7 +50,7 @@ func TestExtractDOCXTables(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := docxOf(t, "<w:document "+ns+"><w:body>"+tt.body+"</w:body></w:document>")
-			got, err := Extract("t.docx", doc)
+			got, err := Document("t.docx", doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestExtractDOCXBroken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Extract("r.docx", tt.data)
+			_, err := Document("r.docx", tt.data)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want one mentioning %q", err, tt.want)
 			}
