@@ -3,10 +3,9 @@ package catalog
 import (
 	"archive/zip"
 	"bytes"
-	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // docx returns a minimal Word document with one paragraph.
@@ -25,44 +24,14 @@ func docx(t *testing.T, text string) []byte {
 	return b.Bytes()
 }
 
-func TestExtractText(t *testing.T) {
-	x := excelize.NewFile()
-	_ = x.SetCellValue("Sheet1", "A1", "姓名")
-	_ = x.SetCellValue("Sheet1", "B2", "13800138000")
-	var xb bytes.Buffer
-	if err := x.Write(&xb); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"名单.docx", docx(t, "申请人身份证号140402198506121232"), "140402198506121232"},
-		{"名单.xlsx", xb.Bytes(), "13800138000"},
-		{"说明.txt", []byte("纯文本 a@b.cn"), "a@b.cn"},
-		{"照片.png", []byte("\x89PNG..."), ""},
-	}
-	for _, tt := range tests {
-		got, err := ExtractText(tt.name, tt.data)
-		if err != nil || !strings.Contains(got, tt.want) {
-			t.Errorf("ExtractText(%s) = %q, %v; want it to contain %q", tt.name, got, err, tt.want)
-		}
-	}
-	found := Scanner{}.Scan("名单.docx", mustExtract(t, "名单.docx", docx(t, "申请人身份证号140402198506121232")))
-	if len(found) != 1 || found[0].Kind != FindIDNumber {
-		t.Fatalf("scan of the DOCX text: %+v", found)
-	}
-	if _, err := ExtractText("坏.xlsx", []byte("PK not a zip")); err == nil {
-		t.Error("a broken XLSX was read")
-	}
-}
-
-func mustExtract(t *testing.T, name string, data []byte) string {
-	t.Helper()
-	s, err := ExtractText(name, data)
+// TestScanAttachmentText scans the text extracted from a Word attachment.
+func TestScanAttachmentText(t *testing.T) {
+	text, err := extract.Attachment("名单.docx", docx(t, "申请人身份证号140402198506121232"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	found := Scanner{}.Scan("名单.docx", text)
+	if len(found) != 1 || found[0].Kind != FindIDNumber {
+		t.Fatalf("scan of the DOCX text: %+v", found)
+	}
 }

@@ -3,16 +3,15 @@ package catalog
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // ImportHeaders are the column headings a bulk import file may use, in the
@@ -154,14 +153,23 @@ func importItem(get func(string) string, columns map[string]int64) (Item, error)
 func importRows(name string, data []byte) ([][]string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx":
-		f, err := excelize.OpenReader(bytes.NewReader(data))
+		var rows [][]string
+		first := ""
+		err := extract.SheetRows(data, func(sheet string, row []string) error {
+			if first == "" {
+				first = sheet
+			}
+			if sheet != first {
+				return extract.ErrStopSheets
+			}
+			rows = append(rows, row)
+			return nil
+		})
+		if errors.Is(err, extract.ErrLimit) {
+			return nil, errs.Invalid("%v", err)
+		}
 		if err != nil {
 			return nil, errs.Invalid("无法读取 XLSX 文件：%v", err)
-		}
-		defer f.Close()
-		rows, err := f.GetRows(f.GetSheetName(0))
-		if err != nil {
-			return nil, fmt.Errorf("catalog: import sheet: %w", err)
 		}
 		return rows, nil
 	case ".csv":

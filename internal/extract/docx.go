@@ -11,9 +11,6 @@ import (
 	"strings"
 )
 
-// maxDOCXXML is the largest word/document.xml read, against zip bombs.
-const maxDOCXXML = 64 << 20
-
 // extractDOCX returns the text of a Word document: paragraphs as lines and
 // each table through tableLines, with merged cells (gridSpan, vMerge) turned
 // into spans.
@@ -22,22 +19,15 @@ func extractDOCX(data []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("DOCX 不是有效的 ZIP 文件: %w", err)
 	}
-	var doc *zip.File
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			doc = f
-			break
-		}
-	}
-	if doc == nil {
+	rc, found, err := openZipPart(zr, "word/document.xml")
+	if !found {
 		return "", errors.New("DOCX 缺少 word/document.xml")
 	}
-	rc, err := doc.Open()
 	if err != nil {
-		return "", fmt.Errorf("DOCX 打开 word/document.xml: %w", err)
+		return "", fmt.Errorf("DOCX: %w", err)
 	}
 	defer rc.Close()
-	lines, err := docxLines(io.LimitReader(rc, maxDOCXXML))
+	lines, err := docxLines(rc)
 	if err != nil {
 		return "", fmt.Errorf("DOCX 读取 word/document.xml: %w", err)
 	}
@@ -49,20 +39,17 @@ type docxReader struct {
 	lines  []string
 	para   strings.Builder // paragraph text outside tables
 	tables []*docxTable    // open tables, innermost last
+	cells  int             // table cells read so far
+	text   int             // bytes of text read so far
+	over   error           // the budget exceeded, if any
 }
 
 func docxLines(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(r)
-	d.Strict = false
 	var dr docxReader
 	inText := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
+	err := walkXML(r, func(tok xml.Token) {
+		if dr.over != nil {
+			return
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -76,6 +63,12 @@ func docxLines(r io.Reader) ([]string, error) {
 				dr.write(string(t))
 			}
 		}
+	})
+	if err == nil {
+		err = dr.over
+	}
+	if err != nil {
+		return nil, err
 	}
 	dr.flushPara()
 	return dr.lines, nil
@@ -91,6 +84,10 @@ func (dr *docxReader) top() *docxTable {
 
 // write adds text to the open cell or paragraph.
 func (dr *docxReader) write(s string) {
+	if dr.text += len(s); dr.text > maxText {
+		dr.over = overLimit("文字超过 %s", mb(maxText))
+		return
+	}
 	if t := dr.top(); t != nil && t.tcell != nil {
 		t.tcell.WriteString(s)
 		t.cellPara.WriteString(s)
@@ -131,6 +128,10 @@ func (dr *docxReader) start(e xml.StartElement) {
 			t.row, t.col = nil, 0
 		}
 	case "tc":
+		if dr.cells++; dr.cells > maxTableCells {
+			dr.over = overLimit("表格单元格超过 %d 个", maxTableCells)
+			return
+		}
 		if t != nil && t.tcell == nil {
 			t.tcell, t.span, t.vmerge, t.cellLines = &strings.Builder{}, 1, "", nil
 			t.cellPara.Reset()

@@ -34,7 +34,7 @@ const (
 // not tell, taken from the extension of name.
 func Document(name string, data []byte) (string, error) {
 	if len(data) > maxDocument {
-		return "", fmt.Errorf("extract: %s: 文件过大（%d 字节，上限 %d 字节）", name, len(data), maxDocument)
+		return "", fmt.Errorf("extract: %s: %w", name, overLimit("文件超过 %s", mb(maxDocument)))
 	}
 	k, err := sniffKind(name, data)
 	if err != nil {
@@ -50,6 +50,9 @@ func Document(name string, data []byte) (string, error) {
 		text, err = extractHTML(data)
 	default:
 		text, err = extractText(data)
+	}
+	if err == nil && len(text) > maxText {
+		err = overLimit("文字超过 %s", mb(maxText))
 	}
 	if err != nil {
 		return "", fmt.Errorf("extract: %s (%s): %w", name, k, err)
@@ -114,4 +117,24 @@ func isPlainText(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// Attachment returns the text of a catalog attachment for search and the
+// privacy scan: XLSX row by row, images none, and every other kind as
+// Document reads it.
+func Attachment(name string, data []byte) (string, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx":
+		if len(data) > maxDocument {
+			return "", fmt.Errorf("extract: %s: %w", name, overLimit("文件超过 %s", mb(maxDocument)))
+		}
+		text, err := extractXLSX(data)
+		if err != nil {
+			return "", fmt.Errorf("extract: %s (xlsx): %w", name, err)
+		}
+		return text, nil
+	case ".png", ".jpg", ".jpeg":
+		return "", nil
+	}
+	return Document(name, data)
 }

@@ -21,6 +21,9 @@ const maxHTMLDepth = 200
 // extractHTML returns the text of an HTML page: headings and paragraphs as
 // lines, and each data table through tableLines.
 func extractHTML(data []byte) (string, error) {
+	if n := bytes.Count(data, []byte("<")); n > maxHTMLTags {
+		return "", overLimit("HTML 标记超过 %d 个", maxHTMLTags)
+	}
 	enc := htmlEncoding(data)
 	utf8Data, err := enc.NewDecoder().Bytes(data)
 	if err != nil {

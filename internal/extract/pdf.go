@@ -28,7 +28,7 @@ func extractPDF(data []byte) (text string, err error) {
 		p := recover()
 		switch {
 		case p == nil:
-		case p == errPDFOps || p == errPDFReads:
+		case isLimit(p):
 			text, err = "", fmt.Errorf("%w: %w", errPDF, p.(error))
 		default:
 			text, err = "", fmt.Errorf("%w: ledongthuc/pdf 解析失败（文件损坏或不受支持）: %v", errPDF, p)
@@ -47,7 +47,7 @@ func extractPDF(data []byte) (text string, err error) {
 		return "", fmt.Errorf("%w: 页数 %d 超过上限 %d", errPDF, n, maxPDFPages)
 	}
 	var lines []string
-	ops := 0 // content stream operators run, over all pages
+	var budget pdfBudget // what the content streams used, over all pages
 	for i := 1; i <= n; i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
@@ -56,7 +56,7 @@ func extractPDF(data []byte) (text string, err error) {
 		if err := checkPDFFonts(p); err != nil {
 			return "", fmt.Errorf("%w: 第 %d 页: %w", errPDF, i, err)
 		}
-		lines = append(lines, pdfPageLines(pdfPageGlyphs(p, &ops))...)
+		lines = append(lines, pdfPageLines(pdfPageGlyphs(p, &budget))...)
 	}
 	out := strings.Join(lines, "\n")
 	if err := checkPDFText(out); err != nil {
@@ -163,4 +163,10 @@ func overprints(kept []pdfGlyph, g pdfGlyph) bool {
 		}
 	}
 	return false
+}
+
+// isLimit reports whether a recovered panic is a budget's LimitError.
+func isLimit(p any) bool {
+	err, ok := p.(error)
+	return ok && errors.Is(err, ErrLimit)
 }

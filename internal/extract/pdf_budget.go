@@ -1,13 +1,10 @@
 package extract
 
-import (
-	"errors"
-	"io"
-)
+import "io"
 
 // errPDFReads stops a PDF whose structure makes the library read the file
 // over and over, such as a cross-reference /Prev chain that loops.
-var errPDFReads = errors.New("文件结构异常（交叉引用或对象循环），读取量超过上限")
+var errPDFReads = &LimitError{What: "PDF 交叉引用或对象循环，读取量超过上限"}
 
 // budgetReader is the PDF file as the library sees it: reads beyond a
 // budget panic with errPDFReads, which extractPDF recovers, since the

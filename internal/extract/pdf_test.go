@@ -138,7 +138,7 @@ func TestExtractPDFRefusals(t *testing.T) {
 		{"CID font without ToUnicode", buildPDF("BT /F1 12 Tf 72 700 Td <00010002> Tj ET", testCIDs, false), "ToUnicode"},
 		{"no text layer", buildPDF("0 0 100 100 re f", testCIDs, true), "没有文字层"},
 		{"not a PDF body", []byte("%PDF-1.7\ngarbage"), "ledongthuc/pdf"},
-		{"endless content", buildPDFWithForm(strings.Repeat("/X1 Do ", 300), strings.Repeat("q Q ", 10000), testCIDs, true), "内容流操作过多"},
+		{"endless content", buildPDFWithForm(strings.Repeat("/X1 Do ", 300), strings.Repeat("q Q ", 10000), testCIDs, true), "文件过大或结构异常"},
 		{"cross-reference /Prev loop", prevLoop(buildPDF("BT /F2 12 Tf (1) Tj ET", testCIDs, true)), "读取量超过上限"},
 		{"page tree that holds itself", bytes.Replace(buildPDF("BT /F2 12 Tf (1) Tj ET", testCIDs, true), []byte("/Kids [3 0 R]"), []byte("/Kids [2 0 R]"), 1), "读取量超过上限"},
 		{"AES-256 encryption", readExtractFixture(t, "extract_small_aes256.pdf"), "已加密"},

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"errors"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -19,7 +18,7 @@ const (
 )
 
 // errPDFOps stops a walk that ran more operators than maxPDFOps.
-var errPDFOps = errors.New("内容流操作过多（超过 500 万个），文件异常")
+var errPDFOps = &LimitError{What: "PDF 内容流操作超过 500 万个"}
 
 // pdfMatrix is a PDF transformation matrix [a b 0; c d 0; e f 1].
 type pdfMatrix [6]float64
@@ -47,9 +46,9 @@ type pdfTextState struct {
 
 // pdfWalker collects the characters drawn by a page and the forms it uses.
 type pdfWalker struct {
-	out   []pdfGlyph
-	forms int
-	ops   *int // operators run so far in the document
+	out    []pdfGlyph
+	forms  int
+	budget *pdfBudget // what the document's content streams have used
 }
 
 // pdfPageGlyphs walks a page's content stream and returns every character with
@@ -57,10 +56,10 @@ type pdfWalker struct {
 // gives composite (CID) fonts no widths, which breaks table rows apart, and
 // skips text drawn inside Form XObjects.
 //
-// ops counts the operators run in the document; past maxPDFOps the walk
-// panics with errPDFOps, which extractPDF recovers.
-func pdfPageGlyphs(p pdf.Page, ops *int) []pdfGlyph {
-	w := pdfWalker{ops: ops}
+// budget counts what the document used; past a budget the walk panics with
+// a LimitError, which extractPDF recovers.
+func pdfPageGlyphs(p pdf.Page, budget *pdfBudget) []pdfGlyph {
+	w := pdfWalker{budget: budget}
 	w.run(p.V.Key("Contents"), p.Resources(), pdfIdentity, 0)
 	return w.out
 }
@@ -71,8 +70,9 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 	fonts := map[string]*pdfFont{}
 	st := pdfTextState{ctm: ctm, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
 	var stack []pdfTextState
+	w.budget.checkContent(content)
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
-		if *w.ops++; *w.ops > maxPDFOps {
+		if w.budget.ops++; w.budget.ops > maxPDFOps {
 			panic(errPDFOps)
 		}
 		args := make([]pdf.Value, stk.Len())

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/extract"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
@@ -42,7 +43,7 @@ func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 		return errs.Invalid("附件不能超过 %d MB", catalog.MaxAttachment>>20)
 	}
 	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind, Size: int64(len(data))}
-	if a.Text, err = catalog.ExtractText(name, data); err != nil {
+	if a.Text, err = extract.Attachment(name, data); err != nil {
 		a.TextError = errs.Message(err)
 		if a.TextError == "" {
 			a.TextError = "无法提取附件文字，请人工检查附件内容"
