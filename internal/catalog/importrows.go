@@ -162,10 +162,13 @@ func importRows(name string, data []byte) ([][]string, error) {
 			if sheet != first {
 				return extract.ErrStopSheets
 			}
+			if len(rows) > MaxImportRows {
+				return errs.Invalid("一次最多导入 %d 行", MaxImportRows)
+			}
 			rows = append(rows, row)
 			return nil
 		})
-		if errors.Is(err, extract.ErrLimit) {
+		if errors.Is(err, extract.ErrLimit) || errors.Is(err, errs.ErrInvalid) {
 			return nil, errs.Invalid("%v", err)
 		}
 		if err != nil {

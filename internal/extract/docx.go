@@ -47,10 +47,7 @@ type docxReader struct {
 func docxLines(r io.Reader) ([]string, error) {
 	var dr docxReader
 	inText := false
-	err := walkXML(r, func(tok xml.Token) {
-		if dr.over != nil {
-			return
-		}
+	err := walkXML(r, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			inText = t.Name.Local == "t"
@@ -63,10 +60,8 @@ func docxLines(r io.Reader) ([]string, error) {
 				dr.write(string(t))
 			}
 		}
+		return dr.over
 	})
-	if err == nil {
-		err = dr.over
-	}
 	if err != nil {
 		return nil, err
 	}

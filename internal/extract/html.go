@@ -31,7 +31,9 @@ func extractHTML(data []byte) (string, error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(utf8Data))
 	if err != nil {
-		return "", fmt.Errorf("HTML 解析失败: %w", err)
+		// The parser fails only past its own bounds (elements nested
+		// over 512 deep).
+		return "", overLimit("HTML 结构异常（%v）", err)
 	}
 	var w htmlWalker
 	w.walk(doc, 0)

@@ -35,7 +35,7 @@ const (
 	// maxText is the most text a document may yield.
 	maxText = 16 << 20
 	// maxXMLElements bounds the elements of one XML part (DOCX, XLSX).
-	maxXMLElements = 4_000_000
+	maxXMLElements = 2_000_000
 	// maxXMLDepth bounds how deep XML elements nest.
 	maxXMLDepth = 256
 	// maxTableCells bounds the table cells of a DOCX or HTML document.
@@ -56,12 +56,12 @@ const (
 	// content stream.
 	maxPDFNesting = 64
 	// maxSheetCells bounds the non-empty cells of all of a workbook's sheets.
-	maxSheetCells = 2_000_000
+	maxSheetCells = 500_000
 	// maxSheetColumn is the widest column read (column ZZ); a wider cell is
 	// refused, since reports and imports use a few dozen columns.
 	maxSheetColumn = 702
 	// maxZipPart is the most one part of a DOCX or XLSX may inflate to.
-	maxZipPart = 64 << 20
+	maxZipPart = 32 << 20
 )
 
 // mb renders a byte budget for a message.

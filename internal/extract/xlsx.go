@@ -13,7 +13,7 @@ import (
 // worksheets larger than maxXLSXInMemory are kept in a temporary file by
 // the library instead of in memory.
 const (
-	maxXLSXUnzipped = 256 << 20
+	maxXLSXUnzipped = 128 << 20
 	maxXLSXInMemory = 16 << 20
 )
 

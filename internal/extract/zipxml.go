@@ -45,31 +45,51 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 func (c *cappedReader) Close() error { return c.r.Close() }
 
-// walkXML decodes an XML part token by token, calling each for every
-// token, within the budgets of elements and nesting.
-func walkXML(r io.Reader, each func(xml.Token)) error {
+// walkXML decodes an XML part token by token (raw tokens: names keep
+// their prefixes, which the readers ignore), calling each for every token,
+// within the budgets of elements and nesting; an error from each stops the
+// walk.
+func walkXML(r io.Reader, each func(xml.Token) error) error {
 	d := xml.NewDecoder(r)
 	d.Strict = false
-	elements, depth := 0, 0
+	elements := 0
+	var open []xml.Name // raw tokens leave matching tags to the caller
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
+		if err == io.EOF && len(open) > 0 {
+			return fmt.Errorf("XML 不完整：<%s> 没有结束", open[len(open)-1].Local)
+		}
 		if err == io.EOF {
 			return nil
+		}
+		if c, ok := r.(*cappedReader); ok && err != nil && c.left <= 0 {
+			return overLimit("%s 解压后超过 %s", c.name, mb(maxZipPart))
 		}
 		if err != nil {
 			return err
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
 			if elements++; elements > maxXMLElements {
 				return overLimit("XML 元素超过 %d 个", maxXMLElements)
 			}
-			if depth++; depth > maxXMLDepth {
+			if open = append(open, t.Name); len(open) > maxXMLDepth {
 				return overLimit("XML 嵌套超过 %d 层", maxXMLDepth)
 			}
 		case xml.EndElement:
-			depth--
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return fmt.Errorf("XML 格式错误：第 %d 行 </%s> 与开始标签不匹配", lineOf(d), t.Name.Local)
+			}
+			open = open[:len(open)-1]
 		}
-		each(tok)
+		if err := each(tok); err != nil {
+			return err
+		}
 	}
+}
+
+// lineOf returns the line the decoder is on.
+func lineOf(d *xml.Decoder) int {
+	line, _ := d.InputPos()
+	return line
 }
