@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/audit"
 	"github.com/gongkai/gongkai/internal/report"
+	"github.com/gongkai/gongkai/internal/sandbox"
 )
 
 // reportExtensions are the files a directory argument of `gongkai audit`
@@ -31,6 +32,8 @@ func runAudit(ctx context.Context, env *cmdEnv, args []string) error {
 	flags.Usage = func() {}
 	asJSON := flags.Bool("json", false, "输出 JSON 数组（每个文件一个对象）")
 	summaryDir := flags.String("summary", "", "把汇总表（summary.html、summary.xlsx）写到此目录")
+	var sbf sandboxFlags
+	sbf.register(flags, env)
 	if err := flags.Parse(args); err != nil {
 		auditUsage(env.stderr, flags)
 		if errors.Is(err, flag.ErrHelp) {
@@ -46,7 +49,11 @@ func runAudit(ctx context.Context, env *cmdEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	results, unreadable, err := readReports(ctx, env, files, *summaryDir != "")
+	pool, err := sbf.pool(nil)
+	if err != nil {
+		return err
+	}
+	results, unreadable, err := readReports(ctx, env, pool, files, *summaryDir != "")
 	if err != nil {
 		return err
 	}
@@ -114,14 +121,14 @@ func auditFiles(args []string) ([]string, error) {
 // readReports reads every file; a file that cannot be read is reported on
 // stderr and returned in unreadable as a result with one finding, the
 // reason, and the others go on.
-func readReports(ctx context.Context, env *cmdEnv, files []string, progress bool) (results, unreadable []*audit.Result, err error) {
+func readReports(ctx context.Context, env *cmdEnv, pool *sandbox.Pool, files []string, progress bool) (results, unreadable []*audit.Result, err error) {
 	tick := newAuditProgress(env.stderr, len(files), progress)
 	defer tick.Finish()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("audit: 已中止: %w", err)
 		}
-		r, err := readReport(f)
+		r, err := readReport(ctx, pool, f)
 		tick.Add(1)
 		if err != nil {
 			fmt.Fprintf(env.stderr, "gongkai audit: %v\n", err)
@@ -134,13 +141,13 @@ func readReports(ctx context.Context, env *cmdEnv, files []string, progress bool
 	return results, unreadable, nil
 }
 
-// readReport extracts a file's text and reads it.
-func readReport(path string) (*audit.Result, error) {
+// readReport reads a file in a sandbox child.
+func readReport(ctx context.Context, pool *sandbox.Pool, path string) (*audit.Result, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开 %s: %w", path, err)
 	}
-	r, err := audit.Read(path, data)
+	r, err := pool.Report(ctx, path, data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -45,6 +45,7 @@ func commands() map[string]command {
 		"holidays":  {"载入或列出节假日安排 (load or list holiday schedules)", runHolidays},
 		"audit-log": {"校验操作日志哈希链 (verify the audit log chain)", runAuditLog},
 		"audit":     {"审核已发布的年度报告 (audit published annual reports)", runAudit},
+		"extract":   {"（内部）在受限子进程中读取一个文件 (internal: the sandbox child that reads one document)", runExtract},
 		"version":   {"打印版本 (print the version)", runVersion},
 		"report":    {"生成政府信息公开工作年度报告 (write an annual report: json|html|pdf|docx|xlsx)", runReport},
 	}

@@ -32,6 +32,8 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
 	accessLog := fs.Bool("access-log", env.getenv("GONGKAI_ACCESS_LOG") != "0", "每个请求记一行访问日志（方法、路径、状态、耗时）；--access-log=false 关闭 [GONGKAI_ACCESS_LOG=0]")
 	debugAddr := fs.String("debug-addr", env.getenv("GONGKAI_DEBUG_ADDR"), "在此本机地址上提供 Go 性能剖析（/debug/pprof/），如 127.0.0.1:6060；留空则不提供 [GONGKAI_DEBUG_ADDR]")
+	var sbf sandboxFlags
+	sbf.register(fs, env)
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -53,6 +55,13 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return fmt.Errorf("%w: --log-format 只能是 text 或 json", errUsage)
 	}
 
+	extractor, err := sbf.pool(log)
+	if err != nil {
+		return err
+	}
+	if err := extractor.Check(ctx); err != nil {
+		return fmt.Errorf("无法启动读取上传文件的子进程（gongkai extract）: %w", err)
+	}
 	gc := tuneGC(env)
 	if *debugAddr != "" {
 		if _, err := startDebug(ctx, *debugAddr, log); err != nil {
@@ -76,7 +85,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor})
 	if err != nil {
 		return err
 	}

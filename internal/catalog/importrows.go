@@ -39,6 +39,12 @@ func ReadImport(name string, data []byte, columns []Column) ([]Item, []RowError,
 	if err != nil {
 		return nil, nil, err
 	}
+	return ReadImportRows(rows, columns)
+}
+
+// ReadImportRows is ReadImport for a file already read into rows (the first
+// row the headings), such as a workbook read in the sandbox.
+func ReadImportRows(rows [][]string, columns []Column) ([]Item, []RowError, error) {
 	if len(rows) < 2 {
 		return nil, nil, errs.Invalid("文件中没有数据行（第一行应为表头）")
 	}
@@ -153,22 +159,11 @@ func importItem(get func(string) string, columns map[string]int64) (Item, error)
 func importRows(name string, data []byte) ([][]string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx":
-		var rows [][]string
-		first := ""
-		err := extract.SheetRows(data, func(sheet string, row []string) error {
-			if first == "" {
-				first = sheet
-			}
-			if sheet != first {
-				return extract.ErrStopSheets
-			}
-			if len(rows) > MaxImportRows {
-				return errs.Invalid("一次最多导入 %d 行", MaxImportRows)
-			}
-			rows = append(rows, row)
-			return nil
-		})
-		if errors.Is(err, extract.ErrLimit) || errors.Is(err, errs.ErrInvalid) {
+		rows, err := extract.FirstSheet(data, MaxImportRows+1)
+		if errors.Is(err, extract.ErrTooManyRows) {
+			return nil, errs.Invalid("一次最多导入 %d 行", MaxImportRows)
+		}
+		if errors.Is(err, extract.ErrLimit) {
 			return nil, errs.Invalid("%v", err)
 		}
 		if err != nil {

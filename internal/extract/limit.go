@@ -66,3 +66,13 @@ const (
 
 // mb renders a byte budget for a message.
 func mb(n int) string { return fmt.Sprintf("%d MB", n>>20) }
+
+// LimitMessage returns the message of the LimitError in err's chain, for
+// the user, or "" when err is not a limit.
+func LimitMessage(err error) string {
+	var le *LimitError
+	if errors.As(err, &le) {
+		return le.Error()
+	}
+	return ""
+}

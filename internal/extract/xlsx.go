@@ -104,3 +104,30 @@ func extractXLSX(data []byte) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// ErrTooManyRows is returned by FirstSheet for a sheet longer than asked.
+var ErrTooManyRows = errors.New("extract: the sheet has more rows than asked for")
+
+// FirstSheet returns the rows of a workbook's first sheet, at most maxRows
+// of them (ErrTooManyRows past that), as an import reads them.
+func FirstSheet(data []byte, maxRows int) ([][]string, error) {
+	var rows [][]string
+	first := ""
+	err := SheetRows(data, func(sheet string, row []string) error {
+		if first == "" {
+			first = sheet
+		}
+		if sheet != first {
+			return ErrStopSheets
+		}
+		if len(rows) >= maxRows {
+			return ErrTooManyRows
+		}
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
+}

@@ -20,15 +20,17 @@ import (
 func Serve(args []string, in io.Reader, out io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	op := fs.String("op", "", "attachment 或 report")
+	op := fs.String("op", "", "attachment、report 或 sheet")
 	name := fs.String("name", "", "文件名（用于判断类型）")
 	memory := fs.Int64("memory", DefaultLimits.Memory, "可用内存（字节）")
 	cpu := fs.Duration("cpu", DefaultLimits.CPU, "可用 CPU 时间")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	if *op != string(OpAttachment) && *op != string(OpReport) {
-		return fmt.Errorf("extract: --op 应为 attachment 或 report，而非 %q", *op)
+	switch Op(*op) {
+	case OpAttachment, OpReport, OpSheet:
+	default:
+		return fmt.Errorf("extract: --op 应为 attachment、report 或 sheet，而非 %q", *op)
 	}
 	if err := confine(*memory, max(*cpu, time.Second)); err != nil {
 		return fmt.Errorf("extract: 设置资源限制: %w", err)
@@ -58,6 +60,15 @@ func handle(op Op, name string, data []byte) *Response {
 			return failed(err)
 		}
 		return &Response{Text: text}
+	case OpSheet:
+		rows, err := extract.FirstSheet(data, MaxSheetRows)
+		if errors.Is(err, extract.ErrTooManyRows) {
+			return &Response{TooManyRows: true}
+		}
+		if err != nil {
+			return failed(err)
+		}
+		return &Response{Rows: rows}
 	default:
 		res, err := audit.Read(name, data)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/internal/audit"
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // maxOutput bounds what the parent reads of a child's stdout: the text
@@ -94,9 +95,23 @@ func (p *Pool) Report(ctx context.Context, name string, data []byte) (*audit.Res
 	return resp.Result, nil
 }
 
+// Sheet reads the rows of a workbook's first sheet in a child; a sheet of
+// more than MaxSheetRows rows is extract.ErrTooManyRows.
+func (p *Pool) Sheet(ctx context.Context, name string, data []byte) ([][]string, error) {
+	resp, _, err := p.Run(ctx, OpSheet, name, data)
+	if err != nil {
+		return nil, err
+	}
+	if resp.TooManyRows {
+		return nil, extract.ErrTooManyRows
+	}
+	return resp.Rows, nil
+}
+
 // Run reads one document in a child and returns its response and what the
-// child used. A document that could not be read, by a reader's budget or
-// by a limit of the child, is a *ReadError.
+// child used. A document over a reader's budget or a limit of the child is
+// an *extract.LimitError; one that could not be read otherwise, a
+// *ReadError.
 func (p *Pool) Run(ctx context.Context, op Op, name string, data []byte) (*Response, Usage, error) {
 	select {
 	case p.waiting <- struct{}{}:
@@ -157,8 +172,11 @@ func (p *Pool) child(ctx context.Context, op Op, name string, data []byte) (*Res
 	if err := json.Unmarshal(stdout.buf.Bytes(), &resp); err != nil {
 		return nil, use, fmt.Errorf("sandbox: %s: decode the child's result: %w", name, err)
 	}
-	if resp.Error != "" {
-		return nil, use, &ReadError{Reason: resp.Error, Limit: resp.Limit != ""}
+	switch {
+	case resp.Limit != "":
+		return nil, use, &extract.LimitError{What: resp.Limit}
+	case resp.Error != "":
+		return nil, use, &ReadError{Reason: resp.Error}
 	}
 	return &resp, use, nil
 }

@@ -11,7 +11,6 @@
 package sandbox
 
 import (
-	"errors"
 	"fmt"
 	"runtime"
 	"time"
@@ -29,7 +28,14 @@ const (
 	OpAttachment Op = "attachment"
 	// OpReport reads a published annual report (audit.Read).
 	OpReport Op = "report"
+	// OpSheet reads the rows of a workbook's first sheet, for an import
+	// (extract.FirstSheet, at most MaxSheetRows rows).
+	OpSheet Op = "sheet"
 )
+
+// MaxSheetRows is the most rows OpSheet returns; a longer sheet is
+// refused with extract.ErrTooManyRows.
+const MaxSheetRows = 20_001
 
 // Limits bound one child.
 type Limits struct {
@@ -67,6 +73,10 @@ type Response struct {
 	Text string `json:"text,omitempty"`
 	// Result is the report read (OpReport).
 	Result *audit.Result `json:"result,omitempty"`
+	// Rows are the cells of the first sheet (OpSheet).
+	Rows [][]string `json:"rows,omitempty"`
+	// TooManyRows is set when the sheet has more than MaxSheetRows rows.
+	TooManyRows bool `json:"too_many_rows,omitempty"`
 	// Error is the reason the document could not be read, in Chinese.
 	Error string `json:"error,omitempty"`
 	// Limit is set when the reason is a reader's budget (extract.LimitError).
@@ -83,29 +93,16 @@ type Usage struct {
 	Wall time.Duration
 }
 
-// ReadError is a document a child could not read: its reason is for the
-// user when it is a limit (errors.Is(err, extract.ErrLimit)), and for the
-// log otherwise.
+// ReadError is a document a child could not read for a reason other than
+// a limit (those are *extract.LimitError): a broken or unsupported file.
+// Its reason is for the log; the user gets a general message.
 type ReadError struct {
 	Reason string
-	Limit  bool
 }
 
 func (e *ReadError) Error() string { return e.Reason }
 
-// Is makes errors.Is(err, extract.ErrLimit) true for a limit.
-func (e *ReadError) Is(target error) bool { return e.Limit && target == extract.ErrLimit }
-
-// Message returns the reason for the user, or "" for an internal one.
-func Message(err error) string {
-	var re *ReadError
-	if errors.As(err, &re) && re.Limit {
-		return re.Reason
-	}
-	return errs.Message(err)
-}
-
-// limitError is a ReadError for a limit the parent enforced.
+// limitError is a LimitError for a limit the parent enforced.
 func limitError(format string, args ...any) error {
-	return &ReadError{Reason: fmt.Sprintf("%v：%s", extract.ErrLimit, fmt.Sprintf(format, args...)), Limit: true}
+	return &extract.LimitError{What: fmt.Sprintf(format, args...)}
 }

@@ -81,13 +81,13 @@ func TestChildLimits(t *testing.T) {
 			cfg := sandboxtest.Config(tt.lim)
 			cfg.Env = append(cfg.Env, "GONGKAI_SANDBOX_HOG="+tt.hog)
 			_, use, err := sandbox.New(cfg).Run(context.Background(), sandbox.OpAttachment, "a.txt", []byte("x"))
-			if !errors.Is(err, extract.ErrLimit) || !strings.Contains(sandbox.Message(err), tt.want) {
+			if !errors.Is(err, extract.ErrLimit) || !strings.Contains(extract.LimitMessage(err), tt.want) {
 				t.Fatalf("err = %v, want a limit saying %q", err, tt.want)
 			}
 			if tt.hog == "memory" && use.MaxRSS > 200<<20 {
 				t.Errorf("peak memory %d MB under a 128 MB limit", use.MaxRSS>>20)
 			}
-			t.Logf("%s: %s; peak %d MB, CPU %v, wall %v", tt.hog, sandbox.Message(err), use.MaxRSS>>20, use.CPU, use.Wall)
+			t.Logf("%s: %s; peak %d MB, CPU %v, wall %v", tt.hog, extract.LimitMessage(err), use.MaxRSS>>20, use.CPU, use.Wall)
 		})
 	}
 }
@@ -117,13 +117,13 @@ func TestCorpus(t *testing.T) {
 				if !errors.Is(err, extract.ErrLimit) {
 					t.Fatalf("%s (%s): err = %v, want a limit", f.Name, f.What, err)
 				}
-				if msg := sandbox.Message(err); !strings.HasPrefix(msg, "文件过大或结构异常，未能读取：") || len(msg) <= len("文件过大或结构异常，未能读取：") {
+				if msg := extract.LimitMessage(err); !strings.HasPrefix(msg, "文件过大或结构异常，未能读取：") || len(msg) <= len("文件过大或结构异常，未能读取：") {
 					t.Errorf("message %q does not name the limit", msg)
 				}
 				if use.MaxRSS == 0 || use.MaxRSS > peakLimit {
 					t.Errorf("peak memory %d MB, want above 0 and at most %d MB", use.MaxRSS>>20, peakLimit>>20)
 				}
-				t.Logf("%s: %v; peak %d MB, CPU %v, wall %v", f.Name, sandbox.Message(err), use.MaxRSS>>20, use.CPU, use.Wall.Round(time.Millisecond))
+				t.Logf("%s: %v; peak %d MB, CPU %v, wall %v", f.Name, extract.LimitMessage(err), use.MaxRSS>>20, use.CPU, use.Wall.Round(time.Millisecond))
 			})
 		}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/audit"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/extract"
 	"github.com/gongkai/gongkai/internal/report"
 )
 
@@ -59,13 +61,12 @@ func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 	var results []*audit.Result
 	for _, fh := range files {
 		f := auditorFile{Name: fh.Filename}
-		res, err := readUpload(fh)
+		res, err := s.readUpload(r.Context(), fh)
 		if err != nil {
-			f.Error = errs.Message(err)
-			if f.Error == "" {
+			if errs.Message(err) == "" && extract.LimitMessage(err) == "" {
 				s.log.InfoContext(r.Context(), "auditor: unreadable upload", "file", fh.Filename, "err", err)
-				f.Error = "不是可识别的年度报告（支持文本、HTML 网页、Word（.docx）和带文字层的 PDF），或文件已损坏"
 			}
+			f.Error = readFailure(err, "不是可识别的年度报告（支持文本、HTML 网页、Word（.docx）和带文字层的 PDF），或文件已损坏")
 		} else {
 			f.Result = res
 			results = append(results, res)
@@ -88,7 +89,8 @@ func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func readUpload(fh *multipart.FileHeader) (*audit.Result, error) {
+// readUpload reads one uploaded report in the sandbox.
+func (s *Server) readUpload(ctx context.Context, fh *multipart.FileHeader) (*audit.Result, error) {
 	if fh.Size > auditorMaxFile {
 		return nil, errs.Invalid("文件超过 %d MB", auditorMaxFile>>20)
 	}
@@ -101,5 +103,5 @@ func readUpload(fh *multipart.FileHeader) (*audit.Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
-	return audit.Read(fh.Filename, data)
+	return s.cfg.Extractor.Report(ctx, fh.Filename, data)
 }

@@ -32,9 +32,15 @@ func (c *client) upload(t *testing.T, path string, files map[string][]byte) (*ht
 	return c.do(req)
 }
 
+// testdata reads a fixture of the audit package, or, for a name starting
+// with extract_, of the extract package.
 func testdata(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "audit", "testdata", name))
+	pkg := "audit"
+	if strings.HasPrefix(name, "extract_") {
+		pkg = "extract"
+	}
+	b, err := os.ReadFile(filepath.Join("..", pkg, "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

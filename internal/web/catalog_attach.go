@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,7 +11,6 @@ import (
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
-	"github.com/gongkai/gongkai/internal/extract"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
@@ -43,11 +43,11 @@ func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 		return errs.Invalid("附件不能超过 %d MB", catalog.MaxAttachment>>20)
 	}
 	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind, Size: int64(len(data))}
-	if a.Text, err = extract.Attachment(name, data); err != nil {
-		a.TextError = errs.Message(err)
-		if a.TextError == "" {
-			a.TextError = "无法提取附件文字，请人工检查附件内容"
+	if a.Text, err = s.cfg.Extractor.Attachment(r.Context(), name, data); err != nil {
+		if errors.Is(err, errs.ErrConflict) {
+			return err // the sandbox is busy: nothing was stored
 		}
+		a.TextError = readFailure(err, "无法提取附件文字，请人工检查附件内容")
 		s.log.WarnContext(r.Context(), "attachment text", "item", it.ID, "name", name, "err", err)
 	}
 	if a.BlobKey, err = s.blobs().Put(r.Context(), data); err != nil {

@@ -40,6 +40,7 @@ func benchDemo(b *testing.B, cfg web.Config) (http.Handler, string) {
 		b.Fatal(err)
 	}
 	cfg.DB, cfg.Auth = db, auth.NewService(db, auth.DefaultPolicy, time.Now)
+	cfg.Extractor = testExtractor
 	w, err := web.New(cfg)
 	if err != nil {
 		b.Fatal(err)

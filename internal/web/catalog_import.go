@@ -61,7 +61,7 @@ func (s *Server) catalogImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, bad, err := catalog.ReadImport(hdr.Filename, data, cols)
+	items, bad, err := s.importFile(r.Context(), hdr.Filename, data, cols)
 	if err != nil {
 		return fail(err)
 	}

@@ -32,6 +32,7 @@ func newCacheServer(t *testing.T, cfg web.Config) *cacheServer {
 	var log bytes.Buffer
 	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, auth.DefaultPolicy, time.Now), 5*time.Second
 	cfg.Log = slog.New(slog.NewTextHandler(&log, nil))
+	cfg.Extractor = testExtractor
 	srv, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -51,6 +52,9 @@ type Config struct {
 	// Blobs keeps the bytes of catalog attachments; nil means the folder
 	// beside the database (store.DB.BlobDir), as before buckets existed.
 	Blobs blob.Store
+	// Extractor reads uploaded documents (attachments, import workbooks,
+	// audited reports) out of the server's process; required.
+	Extractor Extractor
 }
 
 // Server is the HTTP side of gongkai.
@@ -69,6 +73,9 @@ type Server struct {
 
 // New builds the server: it parses the templates and registers the routes.
 func New(cfg Config) (*Server, error) {
+	if cfg.Extractor == nil {
+		return nil, errors.New("web: Config.Extractor is required (uploads are read in the sandbox)")
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}

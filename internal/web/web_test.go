@@ -46,7 +46,7 @@ func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	clock := func() time.Time { return e.now }
 	db.Now = clock
 	svc := auth.NewService(db, auth.DefaultPolicy, clock)
-	cfg := web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true}
+	cfg := web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true, Extractor: testExtractor}
 	for _, o := range opts {
 		o(&cfg)
 	}

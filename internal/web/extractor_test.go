@@ -1,0 +1,14 @@
+package web_test
+
+import (
+	"testing"
+
+	"github.com/gongkai/gongkai/internal/sandbox"
+	"github.com/gongkai/gongkai/internal/sandbox/sandboxtest"
+)
+
+// testExtractor reads the tests' uploads in real sandbox children: the
+// test binary itself, started as `gongkai extract` would be.
+var testExtractor = sandboxtest.Pool(sandbox.Limits{})
+
+func TestMain(m *testing.M) { sandboxtest.Main(m) }
