@@ -14,6 +14,7 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/jobs"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/web"
 )
@@ -104,6 +105,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
+	go (&jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
 	go optimizeNightly(ctx, db, log)
 
 	errc := make(chan error, 1)

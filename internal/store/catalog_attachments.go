@@ -15,15 +15,17 @@ import (
 // ItemAttachment is the metadata of a file attached to an item; the bytes are
 // in the blob store under BlobKey, the extracted text here.
 type ItemAttachment struct {
-	ID          int64   `db:"id"`
-	ItemID      int64   `db:"item_id"`
-	Name        string  `db:"name"`
-	ContentType string  `db:"content_type"`
-	Size        int64   `db:"size"`
-	BlobKey     string  `db:"blob_key"`
-	Text        string  `db:"text"`
-	TextError   string  `db:"text_error"`
-	Created     sqlTime `db:"created_at"`
+	ID          int64  `db:"id"`
+	ItemID      int64  `db:"item_id"`
+	Name        string `db:"name"`
+	ContentType string `db:"content_type"`
+	Size        int64  `db:"size"`
+	BlobKey     string `db:"blob_key"`
+	Text        string `db:"text"`
+	TextError   string `db:"text_error"`
+	// TextState is TextPending until a runner has read the file.
+	TextState string  `db:"text_state"`
+	Created   sqlTime `db:"created_at"`
 }
 
 // CreatedAt returns when the file was attached.
@@ -36,6 +38,14 @@ func (db *DB) BlobDir() string {
 		return filepath.Join(filepath.Dir(db.Path), "blobs")
 	}
 	return filepath.Join("data", "blobs")
+}
+
+// textState is the state an attachment is stored in: TextDone unless set.
+func (a *ItemAttachment) textState() string {
+	if a.TextState == "" {
+		return TextDone
+	}
+	return a.TextState
 }
 
 // AddAttachment attaches a stored file to a draft of the agency, rescans
@@ -54,8 +64,8 @@ func (db *DB) AddAttachment(ctx context.Context, agencyID int64, a *ItemAttachme
 		}
 		a.Created = sqlTime{Time: db.now(), Valid: true}
 		err = tx.GetContext(ctx, &a.ID, tx.Rebind(`INSERT INTO catalog_attachments
-			(item_id, name, content_type, size, blob_key, text, text_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			a.ItemID, a.Name, a.ContentType, a.Size, a.BlobKey, a.Text, a.TextError, a.Created.Time)
+			(item_id, name, content_type, size, blob_key, text, text_error, text_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			a.ItemID, a.Name, a.ContentType, a.Size, a.BlobKey, a.Text, a.TextError, a.textState(), a.Created.Time)
 		if err != nil {
 			return err
 		}
@@ -102,7 +112,7 @@ func (db *DB) RemoveAttachment(ctx context.Context, agencyID, itemID, attID int6
 func (db *DB) Attachments(ctx context.Context, itemID int64) ([]ItemAttachment, error) {
 	var out []ItemAttachment
 	err := db.read.SelectContext(ctx, &out, db.read.Rebind(`SELECT id, item_id, name, content_type, size, blob_key, '' AS text,
-		text_error, created_at FROM catalog_attachments WHERE item_id = ? ORDER BY id`), itemID)
+		text_error, text_state, created_at FROM catalog_attachments WHERE item_id = ? ORDER BY id`), itemID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachments of %d: %w", itemID, err)
 	}

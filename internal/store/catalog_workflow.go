@@ -81,12 +81,12 @@ func (db *DB) applyStep(ctx context.Context, tx *sqlx.Tx, it *catalog.Item, step
 		}
 	}
 	if step.Action == catalog.Approve {
-		// An attachment whose text could not be read was not scanned: it
-		// blocks approval like a finding, until the reviewer, having read
-		// it, overrides with a written reason.
+		// An attachment whose text could not be read, or is still being
+		// read, was not scanned: it blocks approval like a finding, until
+		// the reviewer, having read it, overrides with a written reason.
 		if err := tx.GetContext(ctx, &step.Blocking, tx.Rebind(`SELECT
 			(SELECT count(*) FROM catalog_findings WHERE item_id = ?) +
-			(SELECT count(*) FROM catalog_attachments WHERE item_id = ? AND text_error <> '')`), it.ID, it.ID); err != nil {
+			(SELECT count(*) FROM catalog_attachments WHERE item_id = ? AND (text_error <> '' OR text_state = 'pending'))`), it.ID, it.ID); err != nil {
 			return err
 		}
 	}

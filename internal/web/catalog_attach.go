@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,8 +16,8 @@ import (
 // blobs is where attachment files live.
 func (s *Server) blobs() blob.Store { return s.cfg.Blobs }
 
-// catalogAttach uploads an attachment to a draft, extracts its text for
-// search and the scan, and stores it.
+// catalogAttach uploads an attachment to a draft and stores it; its text,
+// for search and the scan, is read by a job.
 func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 	st := state(r)
 	it, err := s.pathItem(r)
@@ -42,14 +41,10 @@ func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 	if len(data) > catalog.MaxAttachment {
 		return errs.Invalid("附件不能超过 %d MB", catalog.MaxAttachment>>20)
 	}
-	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind, Size: int64(len(data))}
-	if a.Text, err = s.cfg.Extractor.Attachment(r.Context(), name, data); err != nil {
-		if errors.Is(err, errs.ErrConflict) {
-			return err // the sandbox is busy: nothing was stored
-		}
-		a.TextError = readFailure(err, "无法提取附件文字，请人工检查附件内容")
-		s.log.WarnContext(r.Context(), "attachment text", "item", it.ID, "name", name, "err", err)
-	}
+	// The text is read afterwards, in the sandbox, by a job
+	// (jobs.AttachmentTexts): the upload returns at once, and the item's
+	// page shows the attachment as being read until then.
+	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind, Size: int64(len(data)), TextState: store.TextPending}
 	if a.BlobKey, err = s.blobs().Put(r.Context(), data); err != nil {
 		return err
 	}

@@ -243,6 +243,11 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, status int, 
 	if p.Attachments, err = s.db.Attachments(r.Context(), it.ID); err != nil {
 		return err
 	}
+	for _, a := range p.Attachments {
+		if a.TextPending() {
+			p.Refresh = 3 // until the job has read it
+		}
+	}
 	cal, err := s.calendar(r)
 	if err != nil {
 		return err

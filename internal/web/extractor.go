@@ -14,12 +14,10 @@ import (
 )
 
 // Extractor reads uploaded documents out of the server's process: every
-// attachment, import workbook and audited report goes through it, so a
-// hostile file costs at most the limits of a child process
-// (sandbox.Pool is the implementation serve passes in).
+// import workbook and audited report goes through it (and every attachment,
+// through jobs.AttachmentTexts), so a hostile file costs at most the limits
+// of a child process (sandbox.Pool is the implementation serve passes in).
 type Extractor interface {
-	// Attachment returns the text of a catalog attachment.
-	Attachment(ctx context.Context, name string, data []byte) (string, error)
 	// Report reads a published annual report.
 	Report(ctx context.Context, name string, data []byte) (*audit.Result, error)
 	// Sheet returns the rows of a workbook's first sheet, or

@@ -114,12 +114,14 @@ func TestHostileUploads(t *testing.T) {
 			})
 		}
 		uploads.Wait()
+		e.waitTexts(itemID) // the attachments are read by jobs, after their uploads returned
 		close(stop)
 		polled.Wait()
 		if checks.Load() == 0 || failures.Load() > 0 {
 			t.Errorf("%d of %d health checks failed while the uploads were read", failures.Load(), checks.Load())
 		}
 
+		e.waitTexts(itemID)
 		atts, err := db.Attachments(ctx, itemID)
 		if err != nil {
 			t.Fatal(err)

@@ -107,6 +107,10 @@ type Page struct {
 	Notice    string
 	Software  string // gongkai's version, shown in the footer
 	CurrentID int64
+	// Refresh, when above zero, has the browser reload the page after
+	// that many seconds: a page showing work still under way (an
+	// attachment being read, an audit running).
+	Refresh int
 }
 
 // Nav says which of an agency's back-office pages the user may open.

@@ -16,7 +16,9 @@ import (
 
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
+	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/jobs"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/web"
 )
@@ -57,6 +59,15 @@ func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	e.web = w
 	e.srv = httptest.NewServer(w.Handler())
 	t.Cleanup(e.srv.Close)
+	blobs := cfg.Blobs
+	if blobs == nil {
+		blobs = blob.Dir{Root: db.BlobDir()}
+	}
+	runCtx, stopJobs := context.WithCancel(ctx)
+	texts := &jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: testExtractor, Poll: 20 * time.Millisecond}
+	jobsDone := make(chan struct{})
+	go func() { texts.Run(runCtx); close(jobsDone) }()
+	t.Cleanup(func() { stopJobs(); <-jobsDone })
 	all, err := db.Agencies(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -169,4 +180,29 @@ type testLog struct{ t *testing.T }
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// waitTexts waits until the jobs have read every attachment of an item.
+func (e *env) waitTexts(itemID int64) {
+	e.t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		atts, err := e.db.Attachments(context.Background(), itemID)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		pending := 0
+		for _, a := range atts {
+			if a.TextPending() {
+				pending++
+			}
+		}
+		if pending == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("%d attachments of item %d still unread after 2 minutes", pending, itemID)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
