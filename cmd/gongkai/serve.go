@@ -106,6 +106,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
 	go (&jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
+	go (&jobs.AuditFiles{DB: db, Blobs: blobs, Reader: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
 	go optimizeNightly(ctx, db, log)
 
 	errc := make(chan error, 1)
@@ -165,7 +166,8 @@ func printDemoLogins(env *cmdEnv, password string) {
 
 // housekeeping logs the audit log's head at start and every hour — an
 // anchor outside the database for `audit-log verify --anchor` once the logs
-// are shipped elsewhere — and removes long-idle sessions.
+// are shipped elsewhere — and removes long-idle sessions and audit jobs
+// older than a week.
 func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -184,6 +186,11 @@ func housekeeping(ctx context.Context, db *store.DB, log *slog.Logger) {
 				log.Warn("expire sessions", "err", err)
 			} else if n > 0 {
 				log.Info("expired sessions removed", "count", n)
+			}
+			if n, err := db.DeleteAuditJobsBefore(ctx, time.Now().Add(-jobs.AuditJobsKept)); err != nil {
+				log.Warn("remove old audit jobs", "err", err)
+			} else if n > 0 {
+				log.Info("old audit jobs removed", "count", n)
 			}
 		}
 	}

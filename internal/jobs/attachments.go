@@ -47,7 +47,12 @@ type AttachmentTexts struct {
 
 // Run reads pending attachments until ctx is done.
 func (a *AttachmentTexts) Run(ctx context.Context) {
-	poll, runners := a.Poll, a.Runners
+	runLoop(ctx, a.Poll, a.Runners, a.Next, logger(a.Log), "jobs: attachment text")
+}
+
+// runLoop runs next in runners goroutines until ctx is done, each looking
+// again after poll when there was nothing to do or it failed.
+func runLoop(ctx context.Context, poll time.Duration, runners int, next func(context.Context) (bool, error), log *slog.Logger, what string) {
 	if poll <= 0 {
 		poll = time.Second
 	}
@@ -60,9 +65,9 @@ func (a *AttachmentTexts) Run(ctx context.Context) {
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
-				did, err := a.Next(ctx)
+				did, err := next(ctx)
 				if err != nil && ctx.Err() == nil {
-					a.log().ErrorContext(ctx, "jobs: attachment text", "err", err)
+					log.ErrorContext(ctx, what, "err", err)
 				}
 				if did && err == nil {
 					continue
@@ -103,7 +108,7 @@ func (a *AttachmentTexts) Next(ctx context.Context) (did bool, err error) {
 		if textError == "" {
 			textError = unreadable
 		}
-		a.log().InfoContext(ctx, "jobs: attachment text not read", "item", att.ItemID, "name", att.Name, "err", err)
+		logger(a.Log).InfoContext(ctx, "jobs: attachment text not read", "item", att.ItemID, "name", att.Name, "err", err)
 	}
 	if err := a.DB.SaveAttachmentText(ctx, att.ID, text, textError); err != nil {
 		return true, err
@@ -111,9 +116,10 @@ func (a *AttachmentTexts) Next(ctx context.Context) (did bool, err error) {
 	return true, nil
 }
 
-func (a *AttachmentTexts) log() *slog.Logger {
-	if a.Log == nil {
+// logger returns log, or one that discards.
+func logger(log *slog.Logger) *slog.Logger {
+	if log == nil {
 		return slog.New(slog.DiscardHandler)
 	}
-	return a.Log
+	return log
 }

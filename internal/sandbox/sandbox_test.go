@@ -157,34 +157,38 @@ func TestReadsDocuments(t *testing.T) {
 }
 
 // TestBusy checks that requests past the workers and the queue are
-// refused at once rather than piling up.
+// refused at once rather than piling up: with one worker and one place in
+// the queue, four of six requests made together are refused, while the
+// first two wait for children that sleep until their timeout.
 func TestBusy(t *testing.T) {
-	cfg := sandboxtest.Config(sandbox.Limits{})
+	cfg := sandboxtest.Config(sandbox.Limits{Wall: 2 * time.Second})
 	cfg.Workers, cfg.Queue = 1, 1
+	cfg.Env = append(cfg.Env, "GONGKAI_SANDBOX_HOG=sleep")
 	p := sandbox.New(cfg)
-	data, err := os.ReadFile(filepath.Join("..", "hostile", "testdata", "docx_table.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 6)
 	for range 6 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, _, err := p.Run(context.Background(), sandbox.OpAttachment, "t.docx", data)
+			_, _, err := p.Run(context.Background(), sandbox.OpAttachment, "t.txt", []byte("x"))
 			errs <- err
 		}()
 	}
 	wg.Wait()
 	close(errs)
-	busy := 0
+	busy, limited := 0, 0
 	for err := range errs {
-		if errors.Is(err, sandbox.ErrBusy) {
+		switch {
+		case errors.Is(err, sandbox.ErrBusy):
 			busy++
+		case errors.Is(err, extract.ErrLimit):
+			limited++
+		default:
+			t.Errorf("unexpected result %v", err)
 		}
 	}
-	if busy == 0 || busy > 4 {
-		t.Errorf("%d of 6 requests refused as busy, want between 1 and 4 (one worker, one waiting)", busy)
+	if busy != 4 || limited != 2 {
+		t.Errorf("%d refused as busy and %d timed out, want 4 and 2", busy, limited)
 	}
 }

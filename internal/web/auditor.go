@@ -1,7 +1,7 @@
 package web
 
 import (
-	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -9,8 +9,8 @@ import (
 
 	"github.com/gongkai/gongkai/internal/audit"
 	"github.com/gongkai/gongkai/internal/errs"
-	"github.com/gongkai/gongkai/internal/extract"
 	"github.com/gongkai/gongkai/internal/report"
+	"github.com/gongkai/gongkai/internal/store"
 )
 
 // Upload limits of the auditor page.
@@ -23,6 +23,7 @@ const (
 // auditorFile is one uploaded report and what the auditor made of it.
 type auditorFile struct {
 	Name     string
+	Pending  bool // not read yet
 	Result   *audit.Result
 	Error    string
 	Errors   int
@@ -31,7 +32,9 @@ type auditorFile struct {
 
 type auditorPage struct {
 	Page
+	Job   int64 // the batch shown, 0 on the upload form
 	Files []auditorFile
+	Done  int // files read so far
 	Error string
 }
 
@@ -40,8 +43,9 @@ func (s *Server) auditorForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// auditorRun reads uploaded published reports and shows their findings,
-// with the cross-year rules across reports of one agency. Nothing is stored.
+// auditorRun keeps the uploaded published reports and starts a batch
+// audit of them: runners read each file in the sandbox, and the page of the
+// job shows the progress, then the findings. The request returns at once.
 func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 	p := &auditorPage{Page: s.page(r, "年报审查")}
 	var files []*multipart.FileHeader
@@ -58,22 +62,59 @@ func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusBadRequest, "auditor", p)
 		return nil
 	}
-	var results []*audit.Result
+	job := &store.AuditJob{UserID: state(r).p.User.ID}
 	for _, fh := range files {
-		f := auditorFile{Name: fh.Filename}
-		res, err := s.readUpload(r.Context(), fh)
-		if err != nil {
-			if errs.Message(err) == "" && extract.LimitMessage(err) == "" {
-				s.log.InfoContext(r.Context(), "auditor: unreadable upload", "file", fh.Filename, "err", err)
+		f := store.AuditJobFile{Name: fh.Filename}
+		data, err := readUpload(fh)
+		switch {
+		case errs.Message(err) != "":
+			f.State, f.Error = store.TextDone, errs.Message(err)
+		case err != nil:
+			return err
+		default:
+			if f.BlobKey, err = s.blobs().Put(r.Context(), data); err != nil {
+				return err
 			}
-			f.Error = readFailure(err, "不是可识别的年度报告（支持文本、HTML 网页、Word（.docx）和带文字层的 PDF），或文件已损坏")
-		} else {
-			f.Result = res
-			results = append(results, res)
+		}
+		job.Files = append(job.Files, f)
+	}
+	if err := s.db.CreateAuditJob(r.Context(), job); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/auditor/jobs/%d", job.ID), http.StatusSeeOther)
+	return nil
+}
+
+// auditorJob shows a batch audit of the user's: the files read so far, and
+// once all are read, the findings with the cross-year rules across reports
+// of one agency. The page reloads itself while files are being read.
+func (s *Server) auditorJob(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "job")
+	if err != nil {
+		return err
+	}
+	job, err := s.db.AuditJobOf(r.Context(), state(r).p.User.ID, id)
+	if err != nil {
+		return err
+	}
+	p := &auditorPage{Page: s.page(r, "年报审查"), Job: job.ID, Done: job.Done()}
+	var results []*audit.Result
+	for _, jf := range job.Files {
+		f := auditorFile{Name: jf.Name, Pending: jf.State != store.TextDone, Error: jf.Error}
+		if jf.Result != "" {
+			f.Result = &audit.Result{}
+			if err := json.Unmarshal([]byte(jf.Result), f.Result); err != nil {
+				return fmt.Errorf("web: audit job %d file %d: %w", job.ID, jf.ID, err)
+			}
+			results = append(results, f.Result)
 		}
 		p.Files = append(p.Files, f)
 	}
-	audit.Audit(results)
+	if p.Done < len(p.Files) {
+		p.Refresh = 2
+	} else {
+		audit.Audit(results) // the cross-year rules, once every report is read
+	}
 	for i := range p.Files {
 		if res := p.Files[i].Result; res != nil {
 			for _, fd := range res.Findings {
@@ -89,8 +130,8 @@ func (s *Server) auditorRun(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// readUpload reads one uploaded report in the sandbox.
-func (s *Server) readUpload(ctx context.Context, fh *multipart.FileHeader) (*audit.Result, error) {
+// readUpload reads one uploaded report, within the size limit.
+func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 	if fh.Size > auditorMaxFile {
 		return nil, errs.Invalid("文件超过 %d MB", auditorMaxFile>>20)
 	}
@@ -103,5 +144,8 @@ func (s *Server) readUpload(ctx context.Context, fh *multipart.FileHeader) (*aud
 	if err != nil {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
-	return s.cfg.Extractor.Report(ctx, fh.Filename, data)
+	if len(data) > auditorMaxFile {
+		return nil, errs.Invalid("文件超过 %d MB", auditorMaxFile>>20)
+	}
+	return data, nil
 }

@@ -8,10 +8,37 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
+
+// audit uploads files to the auditor page, follows the redirect to the
+// batch's page and reloads it, as the page has the browser do, until every
+// file is read; it returns the last page.
+func (c *client) audit(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	res, body := c.upload(t, "/office/auditor", files)
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/office/auditor/jobs/") {
+		t.Fatalf("upload: status %d, location %q: %.300s", res.StatusCode, res.Header.Get("Location"), body)
+	}
+	job := res.Header.Get("Location")
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		res, body = c.get(job)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("job page: status %d: %.300s", res.StatusCode, body)
+		}
+		if !strings.Contains(body, `http-equiv="refresh"`) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the batch was still being read after 2 minutes:\n%.1000s", body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
 
 // upload posts files to the auditor page as a browser would.
 func (c *client) upload(t *testing.T, path string, files map[string][]byte) (*http.Response, string) {
@@ -56,27 +83,29 @@ func TestAuditorUpload(t *testing.T) {
 	if bytes.Equal(seed, broken) {
 		t.Fatal("the test's edit did not apply to the seed text")
 	}
-	res, body := c.upload(t, "/office/auditor", map[string][]byte{
+	body := c.audit(t, map[string][]byte{
 		"seed.txt":   seed,
 		"broken.txt": broken,
 		"huaian.pdf": testdata(t, "extract_huaian_2024_cairo.pdf"),
 		"junk.pdf":   []byte("%PDF-1.4 not really"),
 	})
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("upload: status %d: %.500s", res.StatusCode, body)
-	}
-	for _, want := range []string{"长治市行政审批服务管理局", "淮安市人民政府", "2024", "applications.balance", "无法读取", "未发现问题"} {
+	for _, want := range []string{"长治市行政审批服务管理局", "淮安市人民政府", "2024", "applications.balance", "无法读取", "未发现问题", "已读取全部 4 份报告"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("results lack %q", want)
 		}
 	}
 
-	res, body = c.upload(t, "/office/auditor", nil)
+	res, body := c.upload(t, "/office/auditor", nil)
 	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请选择要审查的年报文件") {
 		t.Errorf("empty upload: %d", res.StatusCode)
 	}
 	if res, _ := e.anonymous().get("/office/auditor"); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("auditor page open to anonymous users: %d", res.StatusCode)
+	}
+	// A batch is its uploader's: another user does not find it.
+	res, _ = c.upload(t, "/office/auditor", map[string][]byte{"seed.txt": seed})
+	if other, _ := e.login("spj-editor").get(res.Header.Get("Location")); other.StatusCode != http.StatusNotFound {
+		t.Errorf("another user's batch: status %d, want 404", other.StatusCode)
 	}
 }
 

@@ -85,6 +85,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/account/tokens/{token}/revoke", access: LoggedIn, h: s.tokenRevoke},
 		{method: "GET", pattern: "/office/auditor", access: LoggedIn, h: s.auditorForm},
 		{method: "POST", pattern: "/office/auditor", access: LoggedIn, maxBody: auditorMaxUpload, h: s.auditorRun},
+		{method: "GET", pattern: "/office/auditor/jobs/{job}", access: LoggedIn, h: s.auditorJob},
 		{method: "GET", pattern: "/office/a/{agency}", access: InAgency, perm: auth.ViewOffice, h: s.agencyHome},
 		{method: "GET", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettings},
 		{method: "POST", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettingsSave},

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,9 +66,12 @@ func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	}
 	runCtx, stopJobs := context.WithCancel(ctx)
 	texts := &jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: testExtractor, Poll: 20 * time.Millisecond}
-	jobsDone := make(chan struct{})
-	go func() { texts.Run(runCtx); close(jobsDone) }()
-	t.Cleanup(func() { stopJobs(); <-jobsDone })
+	audits := &jobs.AuditFiles{DB: db, Blobs: blobs, Reader: testExtractor, Poll: 20 * time.Millisecond}
+	var running sync.WaitGroup
+	running.Add(2)
+	go func() { defer running.Done(); texts.Run(runCtx) }()
+	go func() { defer running.Done(); audits.Run(runCtx) }()
+	t.Cleanup(func() { stopJobs(); running.Wait() })
 	all, err := db.Agencies(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +169,7 @@ func (e *env) path(pattern string, agencyName string) string {
 		"{agency}", itoa(e.ids[agencyName]),
 		"{user}", itoa(e.users["spj-editor"]),
 		"{token}", "1",
-		"{case}", "1", "{letter}", "1", "{file}", "1", "{format}", "pdf",
+		"{case}", "1", "{letter}", "1", "{file}", "1", "{format}", "pdf", "{job}", "1",
 		"{$}", "",
 	)
 	return r.Replace(pattern)
