@@ -40,6 +40,8 @@ func Serve(args []string, in io.Reader, out io.Writer) error {
 		return fmt.Errorf("extract: read stdin: %w", err)
 	}
 	resp := handle(Op(*op), *name, data)
+	data = nil
+	resp.PeakRSS = peakRSS()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(resp); err != nil {

@@ -36,7 +36,19 @@ func confine(memory int64, cpu time.Duration) error {
 
 // addressSpace returns the process's virtual memory size (VmSize), in
 // bytes.
-func addressSpace() (int64, error) {
+func addressSpace() (int64, error) { return procStatus("VmSize:") }
+
+// peakRSS returns the process's peak resident memory (VmHWM), in bytes,
+// or 0 when it cannot be read. Unlike the parent's rusage of the child,
+// which on Linux starts from the parent's own peak (the child is cloned
+// from it before exec), it counts the child's memory alone.
+func peakRSS() int64 {
+	n, _ := procStatus("VmHWM:")
+	return n
+}
+
+// procStatus returns a field of /proc/self/status given in kB, in bytes.
+func procStatus(field string) (int64, error) {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0, err
@@ -44,10 +56,10 @@ func addressSpace() (int64, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmSize:"); ok {
+		if rest, ok := strings.CutPrefix(sc.Text(), field); ok {
 			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 			if err != nil {
-				return 0, fmt.Errorf("VmSize %q: %w", rest, err)
+				return 0, fmt.Errorf("%s %q: %w", field, rest, err)
 			}
 			return kb << 10, nil
 		}
@@ -55,5 +67,5 @@ func addressSpace() (int64, error) {
 	if err := sc.Err(); err != nil {
 		return 0, err
 	}
-	return 0, fmt.Errorf("no VmSize in /proc/self/status")
+	return 0, fmt.Errorf("no %s in /proc/self/status", field)
 }

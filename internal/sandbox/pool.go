@@ -172,6 +172,9 @@ func (p *Pool) child(ctx context.Context, op Op, name string, data []byte) (*Res
 	if err := json.Unmarshal(stdout.buf.Bytes(), &resp); err != nil {
 		return nil, use, fmt.Errorf("sandbox: %s: decode the child's result: %w", name, err)
 	}
+	if resp.PeakRSS > 0 {
+		use.MaxRSS = resp.PeakRSS
+	}
 	switch {
 	case resp.Limit != "":
 		return nil, use, &extract.LimitError{What: resp.Limit}

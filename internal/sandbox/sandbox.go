@@ -81,11 +81,15 @@ type Response struct {
 	Error string `json:"error,omitempty"`
 	// Limit is set when the reason is a reader's budget (extract.LimitError).
 	Limit string `json:"limit,omitempty"`
+	// PeakRSS is the child's own peak resident memory, in bytes.
+	PeakRSS int64 `json:"peak_rss,omitempty"`
 }
 
 // Usage is what one child used, as the kernel counted it.
 type Usage struct {
-	// MaxRSS is the child's peak resident memory, in bytes.
+	// MaxRSS is the child's peak resident memory, in bytes: as the child
+	// measured it when it could answer, else the kernel's rusage, which on
+	// Linux is at least the parent's own peak.
 	MaxRSS int64
 	// CPU is the user and system time the child used.
 	CPU time.Duration
