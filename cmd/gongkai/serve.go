@@ -80,6 +80,11 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		return err
 	}
 	defer closeBlobs()
+	if n, err := db.MoveCaseAttachments(ctx, blobs); err != nil {
+		return err
+	} else if n > 0 {
+		log.Info("case attachments moved from the database to the attachment store", "count", n)
+	}
 	if *withDemo {
 		if err := seedIfEmpty(ctx, env, db); err != nil {
 			return err

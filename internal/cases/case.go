@@ -309,5 +309,11 @@ type Attachment struct {
 	Name string
 	MIME string
 	Size int64
+	// BlobKey names the file in the blob store (the same as catalog
+	// attachments'); empty only for an attachment made before they moved
+	// there and not yet moved.
+	BlobKey string
+	// Data is the file's bytes: read from the blob store when needed, or
+	// kept here for one not yet moved.
 	Data []byte
 }

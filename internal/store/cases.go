@@ -141,15 +141,16 @@ func closedOn(c *cases.Case) calendar.Date {
 }
 
 type attachmentRow struct {
-	ID   int64  `db:"id"`
-	Name string `db:"name"`
-	MIME string `db:"mime"`
-	Size int64  `db:"size"`
-	Data []byte `db:"data"`
+	ID      int64  `db:"id"`
+	Name    string `db:"name"`
+	MIME    string `db:"mime"`
+	Size    int64  `db:"size"`
+	BlobKey string `db:"blob_key"`
+	Data    []byte `db:"data"`
 }
 
 func (r attachmentRow) attachment() cases.Attachment {
-	return cases.Attachment{ID: r.ID, Name: r.Name, MIME: r.MIME, Size: r.Size, Data: r.Data}
+	return cases.Attachment{ID: r.ID, Name: r.Name, MIME: r.MIME, Size: r.Size, BlobKey: r.BlobKey, Data: r.Data}
 }
 
 // CreateCase stores a new application with its first timeline event and
@@ -198,8 +199,11 @@ func (db *DB) insertCase(ctx context.Context, tx *sqlx.Tx, c *cases.Case, ev cas
 		return err
 	}
 	for _, f := range files {
-		_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO case_attachments (case_id, name, mime, size, data)
-			VALUES (?, ?, ?, ?, ?)`), c.ID, f.Name, f.MIME, len(f.Data), f.Data)
+		if f.BlobKey == "" {
+			return fmt.Errorf("attachment %q: not in the blob store", f.Name)
+		}
+		_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO case_attachments (case_id, name, mime, size, blob_key, data)
+			VALUES (?, ?, ?, ?, ?, ?)`), c.ID, f.Name, f.MIME, f.Size, f.BlobKey, []byte{})
 		if err != nil {
 			return fmt.Errorf("attachment %q: %w", f.Name, err)
 		}

@@ -103,7 +103,7 @@ func (db *DB) SimilarCases(ctx context.Context, c *cases.Case) ([]int64, error) 
 // CaseAttachments lists a case's attachments without their data.
 func (db *DB) CaseAttachments(ctx context.Context, caseID int64) ([]cases.Attachment, error) {
 	var rows []attachmentRow
-	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, name, mime, size, '' AS data
+	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, name, mime, size, blob_key, '' AS data
 		FROM case_attachments WHERE case_id = ? ORDER BY id`), caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachments of case %d: %w", caseID, err)
@@ -115,10 +115,11 @@ func (db *DB) CaseAttachments(ctx context.Context, caseID int64) ([]cases.Attach
 	return out, nil
 }
 
-// CaseAttachment returns one attachment of a case with its data.
+// CaseAttachment returns one attachment of a case: its blob key, or, for
+// one not yet moved to the blob store (MoveCaseAttachments), its data.
 func (db *DB) CaseAttachment(ctx context.Context, caseID, id int64) (*cases.Attachment, error) {
 	var a attachmentRow
-	err := db.read.GetContext(ctx, &a, db.read.Rebind(`SELECT id, name, mime, size, data
+	err := db.read.GetContext(ctx, &a, db.read.Rebind(`SELECT id, name, mime, size, blob_key, data
 		FROM case_attachments WHERE case_id = ? AND id = ?`), caseID, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachment %d: %w", id, notFound(err, "附件不存在"))

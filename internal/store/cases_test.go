@@ -82,7 +82,7 @@ func TestCaseWorkflow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		secret, err := db.CreateCase(ctx, c, ev, []cases.Attachment{{Name: "a.pdf", MIME: "application/pdf", Data: []byte("%PDF-1.4")}},
+		secret, err := db.CreateCase(ctx, c, ev, []cases.Attachment{{Name: "a.pdf", MIME: "application/pdf", Size: 8, BlobKey: "k-a"}},
 			auditlog.Change{Actor: "public", Action: "case.submit"})
 		if err != nil {
 			t.Fatal(err)
@@ -94,7 +94,7 @@ func TestCaseWorkflow(t *testing.T) {
 		if err != nil || got.ID != c.ID || got.Stage != cases.StageAwaiting || got.Applicant.IDNumber != testID {
 			t.Fatalf("by query: %+v %v", got, err)
 		}
-		if files, err := db.CaseAttachments(ctx, c.ID); err != nil || len(files) != 1 || files[0].Size != 8 {
+		if files, err := db.CaseAttachments(ctx, c.ID); err != nil || len(files) != 1 || files[0].Size != 8 || files[0].BlobKey != "k-a" {
 			t.Errorf("attachments %+v %v", files, err)
 		}
 		// A step out of order changes nothing.

@@ -120,12 +120,13 @@ func (db *DB) Attachments(ctx context.Context, itemID int64) ([]ItemAttachment, 
 }
 
 // AttachmentBlobKeys returns the blob key of every attachment the database
-// refers to, of every item in every state, and of every file of an audit
-// job not yet removed: the files blob.Prune must keep.
+// refers to, of every item in every state, of every application's
+// attachments and of every file of an audit job not yet removed: the files
+// blob.Prune must keep.
 func (db *DB) AttachmentBlobKeys(ctx context.Context) (map[string]bool, error) {
 	var keys []string
 	if err := db.read.SelectContext(ctx, &keys, `SELECT blob_key FROM catalog_attachments
-		UNION SELECT blob_key FROM audit_job_files`); err != nil {
+		UNION SELECT blob_key FROM audit_job_files UNION SELECT blob_key FROM case_attachments WHERE blob_key <> ''`); err != nil {
 		return nil, fmt.Errorf("store: attachment blob keys: %w", err)
 	}
 	out := make(map[string]bool, len(keys))

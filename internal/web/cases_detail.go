@@ -109,6 +109,11 @@ func (s *Server) caseFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if f.BlobKey != "" {
+		if f.Data, err = s.blobs().Get(r.Context(), f.BlobKey); err != nil {
+			return err
+		}
+	}
 	w.Header().Set("Content-Type", f.MIME)
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(f.Name))
 	w.Header().Set("X-Content-Type-Options", "nosniff")

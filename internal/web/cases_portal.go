@@ -73,6 +73,12 @@ func (s *Server) caseApply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fail(err)
 	}
+	for i := range files { // into the blob store, as catalog attachments
+		if files[i].BlobKey, err = s.blobs().Put(r.Context(), files[i].Data); err != nil {
+			return err
+		}
+		files[i].Data = nil
+	}
 	ch := s.change(r, "case.submit")
 	ch.Actor = "public"
 	secret, err := s.db.CreateCase(r.Context(), c, ev, files, ch)
