@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -93,23 +91,8 @@ func (db *DB) AuditJobOf(ctx context.Context, userID, jobID int64) (*AuditJob, e
 // ClaimAuditFile takes the oldest pending file of any job not claimed since
 // staleBefore, as ClaimAttachmentText does for attachments.
 func (db *DB) ClaimAuditFile(ctx context.Context, staleBefore time.Time) (f AuditJobFile, ok bool, err error) {
-	lock := ""
-	if db.dialect == Postgres {
-		lock = " FOR UPDATE SKIP LOCKED"
-	}
-	err = db.tx(ctx, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, &f, tx.Rebind(`SELECT id, job_id, name, blob_key, state, result, error FROM audit_job_files
-			WHERE state = 'pending' AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY id LIMIT 1`+lock), staleBefore)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		ok = true
-		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE audit_job_files SET claimed_at = ? WHERE id = ?`), db.now(), f.ID)
-		return err
-	})
+	ok, err = db.claimNext(ctx, "audit_job_files", "state", "claimed_at",
+		"id, job_id, name, blob_key, state, result, error", staleBefore, &f, func() int64 { return f.ID })
 	if err != nil {
 		return AuditJobFile{}, false, fmt.Errorf("store: claim an audit file: %w", err)
 	}

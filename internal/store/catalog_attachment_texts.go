@@ -28,24 +28,8 @@ func (a ItemAttachment) TextPending() bool { return a.TextState == TextPending }
 // when there is none. The claim lapses at staleBefore for a runner that
 // stopped before SaveAttachmentText.
 func (db *DB) ClaimAttachmentText(ctx context.Context, staleBefore time.Time) (a ItemAttachment, ok bool, err error) {
-	lock := ""
-	if db.dialect == Postgres {
-		lock = " FOR UPDATE SKIP LOCKED"
-	}
-	err = db.tx(ctx, func(tx *sqlx.Tx) error {
-		err := tx.GetContext(ctx, &a, tx.Rebind(`SELECT id, item_id, name, content_type, size, blob_key, '' AS text,
-			text_error, text_state, created_at FROM catalog_attachments
-			WHERE text_state = 'pending' AND (text_claimed_at IS NULL OR text_claimed_at < ?) ORDER BY id LIMIT 1`+lock), staleBefore)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		ok = true
-		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE catalog_attachments SET text_claimed_at = ? WHERE id = ?`), db.now(), a.ID)
-		return err
-	})
+	ok, err = db.claimNext(ctx, "catalog_attachments", "text_state", "text_claimed_at",
+		"id, item_id, name, content_type, size, blob_key, '' AS text, text_error, text_state, created_at", staleBefore, &a, func() int64 { return a.ID })
 	if err != nil {
 		return ItemAttachment{}, false, fmt.Errorf("store: claim an attachment's text: %w", err)
 	}
