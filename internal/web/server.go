@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -51,6 +52,11 @@ type Config struct {
 	// Blobs keeps the bytes of catalog attachments; nil means the folder
 	// beside the database (store.DB.BlobDir), as before buckets existed.
 	Blobs blob.Store
+	// TrustedProxies are the ranges of the reverse proxies and load
+	// balancers in front of the server: only a request whose TCP peer is
+	// in one of them may name its client (X-Forwarded-For) and scheme
+	// (X-Forwarded-Proto); nil trusts nobody. See resolveClient.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the HTTP side of gongkai.
@@ -106,6 +112,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.servedFromCache(h)
 	h = securityHeaders(h)
 	h = s.observe(h)
+	h = s.resolveClient(h)
 	return h
 }
 
