@@ -7,7 +7,7 @@ import (
 )
 
 // seedDocument is the seed report (长治市行政审批服务管理局, 2020, 2019
-// format) with the figures of report-model.md's worked example. The chart
+// format) with the figures of docs/report-model.md's worked example. The chart
 // values split the seed's totals (758 items, 1427 posts) for illustration;
 // the seed prints its charts as images.
 func seedDocument() *Document {

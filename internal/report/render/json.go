@@ -6,7 +6,7 @@ import (
 )
 
 // JSON writes exactly the canonical model (report.Report's JSON, the shape
-// of shared/spec/report-model.md), indented, with Chinese unescaped. The
+// of docs/report-model.md), indented, with Chinese unescaped. The
 // prose, charts and version are not part of the canonical model.
 func JSON(w io.Writer, d *Document) error {
 	if _, err := d.layout(); err != nil {

@@ -21,7 +21,7 @@ func TestJSONGolden(t *testing.T) {
 }
 
 // TestJSONIsTheCanonicalModel reads the output back into report.Report and
-// checks the worked example of report-model.md.
+// checks the worked example of docs/report-model.md.
 func TestJSONIsTheCanonicalModel(t *testing.T) {
 	var buf bytes.Buffer
 	if err := JSON(&buf, seedDocument()); err != nil {
