@@ -27,12 +27,12 @@ type silentProgress struct{}
 func (silentProgress) Add(int) {}
 func (silentProgress) Finish() {}
 
-// newAuditProgress returns audit.NewProgress on w when shown is true.
+// newAuditProgress returns an auditBar on w when shown is true.
 func newAuditProgress(w io.Writer, total int, shown bool) progress {
 	if !shown {
 		return silentProgress{}
 	}
-	return audit.NewProgress(w, total)
+	return newAuditBar(w, total)
 }
 
 // writeSummaries writes summary.html and summary.xlsx into dir, creating it.
