@@ -57,7 +57,7 @@ func TestJSONIsTheCanonicalModel(t *testing.T) {
 }
 
 func TestRenderersRejectDocumentsWithoutLayout(t *testing.T) {
-	for _, d := range []*Document{nil, {}, {Report: &report.Report{Format: "1999"}}} {
+	for _, d := range []*report.Document{nil, {}, {Report: &report.Report{Format: "1999"}}} {
 		for _, f := range Formats {
 			if err := Write(&bytes.Buffer{}, f, d); err == nil {
 				t.Errorf("%s accepted a document without a known layout", f)
