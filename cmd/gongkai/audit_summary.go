@@ -45,7 +45,7 @@ func writeSummaries(dir string, results []*audit.Result) error {
 		write func(io.Writer, []*audit.Result) error
 	}{
 		{summaryHTMLName, audit.WriteSummaryHTML},
-		{summaryXLSXName, audit.WriteSummaryXLSX},
+		{summaryXLSXName, func(w io.Writer, rs []*audit.Result) error { return writeSummaryXLSX(w, audit.Summarize(rs)) }},
 	}
 	for _, wr := range writers {
 		if err := writeSummaryFile(filepath.Join(dir, wr.name), results, wr.write); err != nil {
