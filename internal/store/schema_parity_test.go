@@ -25,12 +25,15 @@ import (
 // index step of each engine's own (SQLite: the FTS5 title index; PostgreSQL:
 // Han characters as tokens and STORAGE MAIN for the tsvectors) and 00009,
 // PostgreSQL's search layout 3 (grams), has no SQLite counterpart. Goose
-// keeps one version table per database, so a gap is harmless; from 00010 on
-// a migration that changes both schemas takes the same number in both
-// folders (00010_audit_client.sql), and one for a single engine takes a
-// number the other folder leaves unused (00011_case_instants.sql, the
-// PostgreSQL fix for the four case timestamps this test found declared
-// without a time zone).
+// keeps one version table per database and is told to apply numbers out of
+// order (store.DB.Migrate), so gaps are harmless. To keep them from
+// growing, a new migration takes the next number free in both folders:
+// one that changes both schemas has the same number in each
+// (00011_audit_client.sql), one for a single engine leaves that number
+// unused in the other (00012_case_instants.sql, PostgreSQL only, the fix
+// for the four case timestamps this test found declared without a time
+// zone). Branches that add migrations at once must agree on numbers
+// before merging: two files of one number in a folder stop goose.
 
 // engineSearchTables are the full-text search tables, deliberately
 // different on each engine and left out of the comparison:

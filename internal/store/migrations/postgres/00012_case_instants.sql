@@ -6,7 +6,7 @@
 -- column and reads it back as UTC, so a time not already in UTC would
 -- come back shifted. The store writes UTC, so the values held are UTC
 -- readings: AT TIME ZONE 'UTC' keeps each the same instant. Found by
--- store.TestSchemaParity. PostgreSQL only: SQLite has no 00011.
+-- store.TestSchemaParity. PostgreSQL only: SQLite leaves 00012 unused.
 ALTER TABLE cases ALTER COLUMN submitted_at TYPE TIMESTAMPTZ USING submitted_at AT TIME ZONE 'UTC';
 ALTER TABLE case_events ALTER COLUMN at TYPE TIMESTAMPTZ USING at AT TIME ZONE 'UTC';
 ALTER TABLE case_letters ALTER COLUMN created_at TYPE TIMESTAMPTZ USING created_at AT TIME ZONE 'UTC';
