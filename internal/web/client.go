@@ -61,7 +61,7 @@ func (s *Server) resolveClient(next http.Handler) http.Handler {
 
 // clientOf returns the request's client as resolveClient found it; a
 // request that did not pass through it (a handler called directly) is
-// taken at its TCP peer's word on nothing.
+// resolved trusting no proxy.
 func clientOf(r *http.Request) client {
 	if c, ok := r.Context().Value(clientKey{}).(client); ok {
 		return c
