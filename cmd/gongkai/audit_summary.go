@@ -27,12 +27,12 @@ type silentProgress struct{}
 func (silentProgress) Add(int) {}
 func (silentProgress) Finish() {}
 
-// newAuditProgress returns audit.NewProgress on w when shown is true.
+// newAuditProgress returns an auditBar on w when shown is true.
 func newAuditProgress(w io.Writer, total int, shown bool) progress {
 	if !shown {
 		return silentProgress{}
 	}
-	return audit.NewProgress(w, total)
+	return newAuditBar(w, total)
 }
 
 // writeSummaries writes summary.html and summary.xlsx into dir, creating it.
@@ -45,7 +45,7 @@ func writeSummaries(dir string, results []*audit.Result) error {
 		write func(io.Writer, []*audit.Result) error
 	}{
 		{summaryHTMLName, audit.WriteSummaryHTML},
-		{summaryXLSXName, audit.WriteSummaryXLSX},
+		{summaryXLSXName, func(w io.Writer, rs []*audit.Result) error { return writeSummaryXLSX(w, audit.Summarize(rs)) }},
 	}
 	for _, wr := range writers {
 		if err := writeSummaryFile(filepath.Join(dir, wr.name), results, wr.write); err != nil {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/idnumber"
 )
 
 // TestCaseJourney: a citizen applies on the portal; the bureau's case
@@ -22,7 +22,7 @@ func TestCaseJourney(t *testing.T) {
 	}
 	citizen := browser(t)
 	s := startServer(t)
-	id := cases.CompleteResidentID("14040219880808123")
+	id := idnumber.CompleteResident("14040219880808123")
 
 	step(t, citizen, "portal agency page", chromedp.Navigate(s.url+"/agencies/2"), chromedp.WaitVisible(chromedp.ID("apply")))
 	step(t, citizen, "open the form", chromedp.Click(chromedp.ID("apply")), chromedp.WaitVisible(chromedp.ID("description")))

@@ -19,7 +19,7 @@ func TestReportCommand(t *testing.T) {
 		t.Fatalf("report: code %d, %s", code, errOut)
 	}
 	// Built from records — the two demo applications, the demo catalog, the
-	// entered figures, no reviews or lawsuits — it equals report-model.md's
+	// entered figures, no reviews or lawsuits — it equals docs/report-model.md's
 	// worked example byte for byte.
 	want, err := os.ReadFile("testdata/report_seed2020.json")
 	if err != nil {

@@ -35,6 +35,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	debugAddr := fs.String("debug-addr", env.getenv("GONGKAI_DEBUG_ADDR"), "在此本机地址上提供 Go 性能剖析（/debug/pprof/），如 127.0.0.1:6060；留空则不提供 [GONGKAI_DEBUG_ADDR]")
 	var sbf sandboxFlags
 	sbf.register(fs, env)
+	proxiesFlag := fs.String("trusted-proxies", env.getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理/负载均衡的网段，如 10.0.0.0/8,fd00::/8；仅来自这些地址的请求可用 X-Forwarded-For 与 X-Forwarded-Proto 告知客户端地址和协议；留空则谁也不信 [GONGKAI_TRUSTED_PROXIES]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -45,6 +46,10 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	pageCache, err := time.ParseDuration(*pageCacheFlag)
 	if err != nil || pageCache < 0 {
 		return fmt.Errorf("%w: --page-cache 应为时长，如 5s 或 0", errUsage)
+	}
+	trusted, err := web.ParseTrustedProxies(*proxiesFlag)
+	if err != nil {
+		return fmt.Errorf("%w: --trusted-proxies: %v", errUsage, err)
 	}
 	var log *slog.Logger
 	switch *logFormat {
@@ -91,7 +96,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted})
 	if err != nil {
 		return err
 	}

@@ -158,7 +158,7 @@ func (rd *reader) readReview() {
 	}
 }
 
-// blankRows handles rows printed without figures: zero, as the spec reads
+// blankRows handles rows printed without figures: zero, as docs/report-model.md reads
 // blank cells, unless the table has figures the reader could not place, in
 // which case the blank may be where those figures belong.
 func (rd *reader) blankRows(part int, blank []placedRow, labels map[string]string, doubtful bool) {

@@ -45,7 +45,7 @@ func assertSameJSON(t *testing.T, got, want any) {
 	}
 }
 
-// seedReport is the worked example of report-model.md, written from the spec.
+// seedReport is the worked example of docs/report-model.md, written by hand.
 func seedReport() *report.Report {
 	r := report.New("长治市行政审批服务管理局", 2020, report.Format2019)
 	r.Proactive["licensing"] = map[string]float64{"prev_items": 161, "change": 14, "decisions": 12209}

@@ -6,16 +6,24 @@ import (
 	"github.com/gongkai/gongkai/internal/report"
 )
 
-// summaryRow is one report's line in a batch summary.
-type summaryRow struct {
+// Summary is a batch audit as its summaries print it (the HTML page here,
+// the workbook `gongkai audit --summary` writes): one row per report read,
+// and the counts of errors and warnings over all of them.
+type Summary struct {
+	Rows             []SummaryRow
+	Errors, Warnings int
+}
+
+// SummaryRow is one report's line in a batch summary.
+type SummaryRow struct {
 	File, Agency, Year, Format string
 	FormatName                 string // the format as readers know it, "" when unknown
 	Errors, Warnings           int
-	Findings                   []summaryFinding
+	Findings                   []SummaryFinding
 }
 
-// summaryFinding is a finding as the summaries print it.
-type summaryFinding struct {
+// SummaryFinding is a finding as the summaries print it.
+type SummaryFinding struct {
 	Severity         string // 错误 or 警告
 	Rule, Part       string
 	Row, Column      string
@@ -23,20 +31,19 @@ type summaryFinding struct {
 	Message          string
 }
 
-// summaryRows turns audit results into summary rows; nil results are
-// skipped.
-func summaryRows(rs []*Result) []summaryRow {
-	rows := make([]summaryRow, 0, len(rs))
+// Summarize turns audit results into a summary; nil results are skipped.
+func Summarize(rs []*Result) Summary {
+	rows := make([]SummaryRow, 0, len(rs))
 	for _, r := range rs {
 		if r == nil {
 			continue
 		}
-		row := summaryRow{File: r.File, Agency: r.Agency, Format: r.Format, FormatName: summaryFormatName(r.Format)}
+		row := SummaryRow{File: r.File, Agency: r.Agency, Format: r.Format, FormatName: summaryFormatName(r.Format)}
 		if r.Year != 0 {
 			row.Year = strconv.Itoa(r.Year)
 		}
 		for _, f := range r.Findings {
-			sf := summaryFinding{
+			sf := SummaryFinding{
 				Severity: severityName(f.Severity),
 				Rule:     f.Rule, Part: f.Part, Row: f.Row, Column: f.Column,
 				Expected: number(f.Expected), Actual: number(f.Actual),
@@ -51,7 +58,12 @@ func summaryRows(rs []*Result) []summaryRow {
 		}
 		rows = append(rows, row)
 	}
-	return rows
+	sum := Summary{Rows: rows}
+	for _, r := range rows {
+		sum.Errors += r.Errors
+		sum.Warnings += r.Warnings
+	}
+	return sum
 }
 
 // summaryFormatName names a report format for readers of the summary.
@@ -79,13 +91,4 @@ func number(v *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-// totals returns the number of errors and warnings over all rows.
-func totals(rows []summaryRow) (errs, warns int) {
-	for _, r := range rows {
-		errs += r.Errors
-		warns += r.Warnings
-	}
-	return errs, warns
 }

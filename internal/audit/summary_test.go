@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -30,56 +29,6 @@ func summaryResults() []*Result {
 		nil,
 		{File: "unknown.html"},
 		{File: "长治_2020.docx", Agency: "长治市行政审批服务管理局", Year: 2020, Format: "2019"},
-	}
-}
-
-func TestWriteSummaryXLSX(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteSummaryXLSX(&buf, summaryResults()); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != "汇总" || got[1] != "问题" {
-		t.Fatalf("sheets %v, want [汇总 问题]", got)
-	}
-	cells := []struct{ sheet, cell, want string }{
-		{"汇总", "A1", "文件"},
-		{"汇总", "A2", "淮安市人民政府_2024.pdf"},
-		{"汇总", "B2", "淮安市人民政府"},
-		{"汇总", "C2", "2024"},
-		{"汇总", "D2", "2021"},
-		{"汇总", "E2", "1"},
-		{"汇总", "F2", "1"},
-		{"汇总", "A3", "unknown.html"},
-		{"汇总", "C3", ""},
-		{"汇总", "E3", "0"},
-		{"汇总", "A4", "长治_2020.docx"}, // the nil result made no row
-		{"汇总", "D4", "2019"},
-		{"汇总", "A5", ""},
-		{"问题", "D2", "错误"},
-		{"问题", "E2", "applications.balance"},
-		{"问题", "G2", "total"},
-		{"问题", "I2", "3035"},
-		{"问题", "J2", "3034"},
-		{"问题", "D3", "警告"},
-		{"问题", "I3", ""},
-		{"问题", "A4", ""},
-	}
-	for _, c := range cells {
-		got, err := f.GetCellValue(c.sheet, c.cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != c.want {
-			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
-		}
-	}
-	if typ, _ := f.GetCellType("问题", "I2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("expected figure stored as %v, want a number", typ)
 	}
 }
 

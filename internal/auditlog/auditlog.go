@@ -5,6 +5,7 @@
 package auditlog
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -25,6 +26,25 @@ type Change struct {
 	Object   string // what was changed, e.g. "user:12"
 	Before   any    // state before, marshalled to JSON; nil for a creation
 	After    any    // state after, marshalled to JSON; nil for a deletion
+	// Client is the address of the member of the public or staff whose
+	// request made the change; empty for the system and the command line.
+	// When empty, the store takes it from the context (WithClient).
+	Client string
+}
+
+type clientKey struct{}
+
+// WithClient returns a context that carries the client address of the
+// request being served, so that every change recorded while serving it
+// names that address without each service passing it along.
+func WithClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
+}
+
+// ClientFrom returns the client address WithClient put in ctx, or "".
+func ClientFrom(ctx context.Context) string {
+	addr, _ := ctx.Value(clientKey{}).(string)
+	return addr
 }
 
 // Entry is one stored record of the log.
@@ -40,6 +60,7 @@ type Entry struct {
 	After    string
 	PrevHash string
 	Hash     string
+	Client   string // the request's client address, or ""
 }
 
 // GenesisHash is the PrevHash of the first entry.
@@ -59,6 +80,7 @@ func NewEntry(c Change, seq int64, at time.Time, prev string) (Entry, error) {
 	e := Entry{
 		Seq: seq, At: at.UTC().Truncate(time.Microsecond), ActorID: c.ActorID, Actor: c.Actor,
 		AgencyID: c.AgencyID, Action: c.Action, Object: c.Object, Before: before, After: after, PrevHash: prev,
+		Client: c.Client,
 	}
 	e.Hash = e.ComputeHash()
 	return e, nil
@@ -73,14 +95,20 @@ func marshal(v any) (string, error) {
 }
 
 // ComputeHash returns the SHA-256 over the entry's fields and its PrevHash.
-// The encoding is length-prefixed so no two entries share an input.
+// The encoding is length-prefixed so no two entries share an input. The
+// client address, recorded since 2026-12, is hashed after the others and
+// only when there is one, so entries written before keep their hashes.
 func (e *Entry) ComputeHash() string {
 	var b strings.Builder
-	for _, f := range []string{
+	fields := []string{
 		strconv.FormatInt(e.Seq, 10), e.At.UTC().Format(time.RFC3339Nano),
 		strconv.FormatInt(e.ActorID, 10), e.Actor, strconv.FormatInt(e.AgencyID, 10),
 		e.Action, e.Object, e.Before, e.After, e.PrevHash,
-	} {
+	}
+	if e.Client != "" {
+		fields = append(fields, e.Client)
+	}
+	for _, f := range fields {
 		b.WriteString(strconv.Itoa(len(f)))
 		b.WriteByte(':')
 		b.WriteString(f)

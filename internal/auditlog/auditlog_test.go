@@ -109,3 +109,32 @@ func TestAnchorsCatchTruncation(t *testing.T) {
 		}
 	}
 }
+
+// TestClientAddressHashed covers the client address in an entry's hash
+// when there is one, and leaves the hashes of entries written before
+// addresses were recorded as they were (the golden hash below is the one
+// the code before 2026-12-04 computed).
+func TestClientAddressHashed(t *testing.T) {
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	old, err := NewEntry(Change{ActorID: 1, Actor: "admin", Action: "user.login"}, 1, at, GenesisHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "43c6ed820240f991c1d94dafd507b9711672732646e83632e390349a78b5478a"; old.Hash != want {
+		t.Errorf("hash of an entry without a client %s, want %s as before", old.Hash, want)
+	}
+	withClient, err := NewEntry(Change{ActorID: 1, Actor: "admin", Action: "user.login", Client: "203.0.113.7"}, 1, at, GenesisHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withClient.Hash == old.Hash {
+		t.Fatal("the client address is not in the hash")
+	}
+	for _, forged := range []string{"", "203.0.113.8"} {
+		e := withClient
+		e.Client = forged
+		if v := verify([]Entry{e}); v.OK() {
+			t.Errorf("client changed to %q: the chain still verifies", forged)
+		}
+	}
+}

@@ -105,7 +105,9 @@ func TestNewFromEmbeddedPlusExtra(t *testing.T) {
 }
 
 func TestMakeUpDaysMatchSpec(t *testing.T) {
-	// The make-up working days listed in shared/spec/holidays.md.
+	// The make-up working days (调休上班) of the State Council's notices
+	// for those years, written out by hand so that a wrong or truncated
+	// file in holidays/ (docs/calendar.md, "Data") fails here.
 	want := map[int]string{
 		2019: "2018-12-29 2019-02-02 2019-02-03 2019-04-28 2019-05-05 2019-09-29 2019-10-12",
 		2020: "2020-01-19 2020-02-03 2020-04-26 2020-05-09 2020-06-28 2020-09-27 2020-10-10",

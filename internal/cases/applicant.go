@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/idnumber"
 )
 
 // IDType is the kind of identity document an applicant gives.
@@ -67,7 +68,7 @@ func (a *Applicant) Validate(today calendar.Date) error {
 		if a.IDType != IDCreditCode {
 			return errs.Invalid("法人或其他组织请填写统一社会信用代码")
 		}
-		code, err := ParseCreditCode(a.IDNumber)
+		code, err := idnumber.ParseCreditCode(a.IDNumber)
 		if err != nil {
 			return err
 		}
@@ -75,7 +76,7 @@ func (a *Applicant) Validate(today calendar.Date) error {
 	} else {
 		switch a.IDType {
 		case IDResident:
-			id, err := ParseResidentID(a.IDNumber, today)
+			id, err := idnumber.ParseResident(a.IDNumber, today)
 			if err != nil {
 				return err
 			}

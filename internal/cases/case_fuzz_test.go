@@ -3,6 +3,8 @@ package cases
 import (
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/idnumber"
 )
 
 // FuzzApplication feeds arbitrary form input to the application checks and
@@ -10,8 +12,8 @@ import (
 // checked again, and a masked document number never shows more than its
 // first and last four characters.
 func FuzzApplication(f *testing.F) {
-	f.Add("natural_person", "张三", "resident_id", CompleteResidentID("14040219900101123"), "13812345678", "a@b.cn", "某文件", "paper", "post")
-	f.Add("commercial", "某公司", "credit_code", CompleteCreditCode("91140400MA0K12345"), "", "", "文号", "email", "email")
+	f.Add("natural_person", "张三", "resident_id", idnumber.CompleteResident("14040219900101123"), "13812345678", "a@b.cn", "某文件", "paper", "post")
+	f.Add("commercial", "某公司", "credit_code", idnumber.CompleteCreditCode("91140400MA0K12345"), "", "", "文号", "email", "email")
 	f.Add("", "", "", "", "", "", "", "", "")
 	f.Add("natural_person", "x", "passport", "\u00a0\u3000E1", "1", "@", "\x00", "disk", "online")
 	today := day("2026-03-02")

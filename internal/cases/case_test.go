@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/report"
 )
 
@@ -38,8 +39,8 @@ func TestMasking(t *testing.T) {
 
 func TestApplicantValidate(t *testing.T) {
 	today := calendar.NewDate(2026, 3, 2)
-	id := CompleteResidentID("14040219900101123")
-	code := CompleteCreditCode("91140400MA0K12345")
+	id := idnumber.CompleteResident("14040219900101123")
+	code := idnumber.CompleteCreditCode("91140400MA0K12345")
 	tests := []struct {
 		a    Applicant
 		want string // "" when valid

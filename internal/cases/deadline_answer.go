@@ -18,7 +18,7 @@ const (
 	PauseAgency PauseKind = "agency"
 	// PauseFee is the wait for a 信息处理费 to be paid. Whether it stops
 	// the answer period is not settled by the texts at hand; gongkai treats
-	// it as a pause (shared/spec/processing-fees.md) and a caller that
+	// it as a pause (docs/fees.md) and a caller that
 	// decides otherwise records no such pause.
 	PauseFee PauseKind = "fee"
 )

@@ -7,7 +7,7 @@ import (
 
 // Outcome is the legal result an application closes with: exactly one of
 // the outcome rows of part 三 of the annual report, by its canonical key
-// (shared/spec/report-model.md).
+// (docs/report-model.md).
 type Outcome string
 
 // The outcomes, in the order of the 2021 report format.

@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/errs"
-	"github.com/gongkai/gongkai/internal/extract"
 )
 
 // ImportHeaders are the column headings a bulk import file may use, in the
@@ -29,8 +27,9 @@ type RowError struct {
 	Message string
 }
 
-// ReadImport reads a CSV (UTF-8) or XLSX file of existing items. Every row
-// is checked; the items are returned only when no row has an error, so an
+// ReadImport reads a CSV (UTF-8) file of existing items; a workbook is read
+// into rows in the sandbox and given to ReadImportRows. Every row is
+// checked; the items are returned only when no row has an error, so an
 // import is all or nothing. Rows with a 发布日期 are already published
 // items (state Published at that day, China time); others are drafts.
 // columns resolves the 栏目 column by name or "上级 / 下级" path.
@@ -154,22 +153,10 @@ func importItem(get func(string) string, columns map[string]int64) (Item, error)
 	return it, nil
 }
 
-// importRows returns the cells of a CSV file or of an XLSX file's first
-// sheet.
+// importRows returns the cells of a CSV file. A workbook (XLSX) is read
+// into rows by the caller, in the sandbox, and given to ReadImportRows.
 func importRows(name string, data []byte) ([][]string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx":
-		rows, err := extract.FirstSheet(data, MaxImportRows+1)
-		if errors.Is(err, extract.ErrTooManyRows) {
-			return nil, errs.Invalid("一次最多导入 %d 行", MaxImportRows)
-		}
-		if errors.Is(err, extract.ErrLimit) {
-			return nil, errs.Invalid("%v", err)
-		}
-		if err != nil {
-			return nil, errs.Invalid("无法读取 XLSX 文件：%v", err)
-		}
-		return rows, nil
 	case ".csv":
 		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 		r.FieldsPerRecord = -1

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/internal/extract"
 )
 
 func TestReadImport(t *testing.T) {
@@ -62,7 +64,11 @@ func TestReadImportXLSX(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	items, bad, err := ReadImport("a.xlsx", []byte(b.String()), nil)
+	rows, err := extract.FirstSheet([]byte(b.String()), MaxImportRows+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, bad, err := ReadImportRows(rows, nil)
 	if err != nil || len(bad) != 0 || len(items) != 1 || items[0].Title != "表格导入" {
 		t.Fatalf("xlsx: %+v, %+v, %v", items, bad, err)
 	}

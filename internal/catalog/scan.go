@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/calendar"
-	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/idnumber"
 )
 
 // FindingKind is what the privacy and secrecy scan found.
@@ -81,7 +81,7 @@ func (s Scanner) Scan(source, text string) []Finding {
 			Before: tailRunes(text[:start], ContextRunes), After: headRunes(text[end:], ContextRunes)})
 	}
 	for _, m := range reID.FindAllStringIndex(text, -1) {
-		if _, err := cases.ParseResidentID(text[m[0]:m[1]], s.today()); err == nil {
+		if _, err := idnumber.ParseResident(text[m[0]:m[1]], s.today()); err == nil {
 			add(FindIDNumber, m[0], m[1])
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/idnumber"
 )
 
 // caseStore is what the application demo needs from storage.
@@ -20,16 +21,16 @@ type caseStore interface {
 
 // demoApplicants are invented applicants with valid document numbers.
 var demoApplicants = []cases.Applicant{
-	{Kind: cases.NaturalPerson, Name: "王建国", IDType: cases.IDResident, IDNumber: cases.CompleteResidentID("14040219780312101"),
+	{Kind: cases.NaturalPerson, Name: "王建国", IDType: cases.IDResident, IDNumber: idnumber.CompleteResident("14040219780312101"),
 		Phone: "13803550101", Address: "山西省长治市潞州区太行东街12号"},
-	{Kind: cases.NaturalPerson, Name: "李秀英", IDType: cases.IDResident, IDNumber: cases.CompleteResidentID("14040319860721202"),
+	{Kind: cases.NaturalPerson, Name: "李秀英", IDType: cases.IDResident, IDNumber: idnumber.CompleteResident("14040319860721202"),
 		Phone: "13935520202", Email: "lixiuying@example.cn"},
-	{Kind: cases.NaturalPerson, Name: "赵明", IDType: cases.IDResident, IDNumber: cases.CompleteResidentID("14042519920105303"),
+	{Kind: cases.NaturalPerson, Name: "赵明", IDType: cases.IDResident, IDNumber: idnumber.CompleteResident("14042519920105303"),
 		Email: "zhaoming@example.cn", Address: "山西省长治市上党区府前街8号"},
 	{Kind: cases.LegalService, Name: "山西潞安律师事务所", IDType: cases.IDCreditCode,
-		IDNumber: cases.CompleteCreditCode("31140000MD0123456"), Contact: "刘律师", Phone: "03552020303"},
+		IDNumber: idnumber.CompleteCreditCode("31140000MD0123456"), Contact: "刘律师", Phone: "03552020303"},
 	{Kind: cases.Commercial, Name: "长治市城南建设工程有限公司", IDType: cases.IDCreditCode,
-		IDNumber: cases.CompleteCreditCode("91140400MA0K2X3Y4"), Contact: "陈经理", Phone: "13603550404"},
+		IDNumber: idnumber.CompleteCreditCode("91140400MA0K2X3Y4"), Contact: "陈经理", Phone: "13603550404"},
 }
 
 // caseSeeder records demo applications step by step, each step on its own

@@ -2,7 +2,7 @@ package report
 
 import "fmt"
 
-// Rule ids of report-model.md that Check and CheckYears apply.
+// Rule ids of docs/report-model.md that Check and CheckYears apply.
 const (
 	RuleBalance      = "applications.balance"
 	RuleRowTotal     = "applications.row_total"
@@ -14,7 +14,7 @@ const (
 )
 
 // Check applies every single-report consistency rule (勾稽关系) of
-// report-model.md to r and returns one finding per violated cell, in table
+// docs/report-model.md to r and returns one finding per violated cell, in table
 // order. A report in an unknown format yields no findings.
 func Check(r *Report) []Finding {
 	l, ok := LayoutOf(r.Format)

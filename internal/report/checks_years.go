@@ -2,7 +2,7 @@ package report
 
 import "fmt"
 
-// CheckYears applies the cross-year rules of report-model.md to two reports
+// CheckYears applies the cross-year rules of docs/report-model.md to two reports
 // of one agency for consecutive years (prev.Year+1 == cur.Year): the
 // applications carried over, and part 二's item counts (2019 format) or
 // documents in force (2021 format). Findings concern cur. Reports that are

@@ -3,7 +3,7 @@ package report
 // Severity says how serious a finding is.
 type Severity string
 
-// Severities of findings, as report-model.md gives them per rule.
+// Severities of findings, as docs/report-model.md gives them per rule.
 const (
 	SeverityError   Severity = "error"
 	SeverityWarning Severity = "warning"
@@ -13,7 +13,7 @@ const (
 // problem found in a report: which rule, where, the numbers compared and a
 // Chinese explanation for the reader.
 type Finding struct {
-	// Rule is the rule id of report-model.md, e.g. "applications.balance".
+	// Rule is the rule id of docs/report-model.md, e.g. "applications.balance".
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
 	// Part is the report part: "二", "三", "四", or "" for the whole report.

@@ -4,7 +4,7 @@ package report
 // which rows and columns part 二 has and how part 三's 「其他处理」 is split.
 type Format string
 
-// The two official formats (see shared/spec/report-model.md).
+// The two official formats (see docs/report-model.md).
 const (
 	// Format2019 is the 2019 trial format (国办公开办函〔2019〕60号), used for
 	// the reporting years 2019 and 2020.

@@ -1,7 +1,7 @@
 // Package report holds the annual report on government information
 // disclosure (政府信息公开工作年度报告): its canonical model, the official
 // formats as data and the consistency rules (勾稽关系). The model's JSON is
-// exactly the canonical shape of shared/spec/report-model.md, so a report
+// exactly the canonical shape of docs/report-model.md, so a report
 // built from records and one read from a published document compare key by key.
 package report
 

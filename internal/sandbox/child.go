@@ -72,7 +72,11 @@ func handle(op Op, name string, data []byte) *Response {
 		}
 		return &Response{Rows: rows}
 	default:
-		res, err := audit.Read(name, data)
+		text, err := extract.Document(name, data)
+		if err != nil {
+			return failed(err)
+		}
+		res, err := audit.ReadText(name, text)
 		if err != nil {
 			return failed(err)
 		}

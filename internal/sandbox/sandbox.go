@@ -26,7 +26,8 @@ type Op string
 const (
 	// OpAttachment extracts a catalog attachment's text (extract.Attachment).
 	OpAttachment Op = "attachment"
-	// OpReport reads a published annual report (audit.Read).
+	// OpReport reads a published annual report (extract.Document, then
+	// audit.ReadText).
 	OpReport Op = "report"
 	// OpSheet reads the rows of a workbook's first sheet, for an import
 	// (extract.FirstSheet, at most MaxSheetRows rows).

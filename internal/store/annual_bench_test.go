@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/report/annual"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -94,5 +95,5 @@ func BenchmarkCombinedReport(b *testing.B) {
 
 func benchApplicant() cases.Applicant {
 	return cases.Applicant{Kind: cases.NaturalPerson, Name: "张三", IDType: cases.IDResident,
-		IDNumber: cases.CompleteResidentID("14040219900101123"), Phone: "13812345678"}
+		IDNumber: idnumber.CompleteResident("14040219900101123"), Phone: "13812345678"}
 }

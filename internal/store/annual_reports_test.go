@@ -9,7 +9,6 @@ import (
 	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/report/annual"
-	"github.com/gongkai/gongkai/internal/report/render"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
@@ -45,7 +44,7 @@ func TestAnnualReportWorkflow(t *testing.T) {
 		}
 
 		// Publishing needs a sign-off; a sign-off needs the state checked.
-		v := &annual.Version{PublishedBy: "spj-approver", Snapshot: annual.Snapshot{Document: render.Document{Report: report.New(bureau.Name, 2020, report.Format2019)}}}
+		v := &annual.Version{PublishedBy: "spj-approver", Snapshot: annual.Snapshot{Document: report.Document{Report: report.New(bureau.Name, 2020, report.Format2019)}}}
 		if err := db.PublishAnnualReport(ctx, got, v, sys); !errors.Is(err, errs.ErrConflict) {
 			t.Fatalf("publishing a draft: err = %v, want conflict", err)
 		}
@@ -73,7 +72,7 @@ func TestAnnualReportWorkflow(t *testing.T) {
 		if err := db.SignOffAnnualReport(ctx, got, approver.ID, sys); err != nil {
 			t.Fatal(err)
 		}
-		v2 := &annual.Version{PublishedBy: "spj-approver", ChangeNote: "更正行政许可处理决定数量", Snapshot: annual.Snapshot{Document: render.Document{Report: report.New(bureau.Name, 2020, report.Format2019)}}}
+		v2 := &annual.Version{PublishedBy: "spj-approver", ChangeNote: "更正行政许可处理决定数量", Snapshot: annual.Snapshot{Document: report.Document{Report: report.New(bureau.Name, 2020, report.Format2019)}}}
 		if err := db.PublishAnnualReport(ctx, got, v2, sys); err != nil || v2.Version != 2 {
 			t.Fatalf("correction: version %d, %v", v2.Version, err)
 		}

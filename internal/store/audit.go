@@ -34,14 +34,17 @@ func (db *DB) appendAudit(ctx context.Context, tx *sqlx.Tx, c auditlog.Change) e
 	case err != nil:
 		return fmt.Errorf("audit tail: %w", err)
 	}
+	if c.Client == "" {
+		c.Client = auditlog.ClientFrom(ctx)
+	}
 	e, err := auditlog.NewEntry(c, last.Seq+1, db.now(), last.Hash)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO audit_log
-		(seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		e.Seq, e.At, e.ActorID, e.Actor, e.AgencyID, e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash)
+		(seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash, client)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		e.Seq, e.At, e.ActorID, e.Actor, e.AgencyID, e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client)
 	if err != nil {
 		return fmt.Errorf("audit append: %w", err)
 	}
@@ -69,14 +72,16 @@ type auditRow struct {
 	After    string  `db:"after"`
 	PrevHash string  `db:"prev_hash"`
 	Hash     string  `db:"hash"`
+	Client   string  `db:"client"`
 }
 
 func (r auditRow) entry() auditlog.Entry {
 	return auditlog.Entry{Seq: r.Seq, At: r.At.Time.UTC(), ActorID: r.ActorID, Actor: r.Actor, AgencyID: r.AgencyID,
-		Action: r.Action, Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash}
+		Action: r.Action, Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash,
+		Client: r.Client}
 }
 
-const auditColumns = `seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash`
+const auditColumns = `seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash, client`
 
 // AuditFilter selects entries of the audit log, newest first.
 type AuditFilter struct {

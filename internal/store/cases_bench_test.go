@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
+	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -52,7 +53,7 @@ func BenchmarkCaseIntake(b *testing.B) {
 			ctx := context.Background()
 			today := calendar.NewDate(2026, 11, 27)
 			a := cases.Applicant{Kind: cases.NaturalPerson, Name: "张三", IDType: cases.IDResident,
-				IDNumber: cases.CompleteResidentID("14040219900101123"), Phone: "13800000000"}
+				IDNumber: idnumber.CompleteResident("14040219900101123"), Phone: "13800000000"}
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				r := cases.Request{Description: fmt.Sprintf("合成申请 %d", i), Form: cases.FormPaper, Receive: cases.ReceivePost}

@@ -11,6 +11,7 @@ import (
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -24,12 +25,12 @@ func caseDay(s string) calendar.Date {
 	return d
 }
 
-var testID = cases.CompleteResidentID("14040219900101123")
+var testID = idnumber.CompleteResident("14040219900101123")
 
 func person(kind cases.ApplicantKind) cases.Applicant {
 	if kind.IsOrganization() {
 		return cases.Applicant{Kind: kind, Name: "山西某某科技有限公司", IDType: cases.IDCreditCode,
-			IDNumber: cases.CompleteCreditCode("91140400MA0K12345"), Contact: "李四", Phone: "13912345678"}
+			IDNumber: idnumber.CompleteCreditCode("91140400MA0K12345"), Contact: "李四", Phone: "13912345678"}
 	}
 	return cases.Applicant{Kind: kind, Name: "张三", IDType: cases.IDResident, IDNumber: testID,
 		Phone: "13812345678", Email: "zhangsan@example.com", Address: "山西省长治市潞州区英雄中路1号"}

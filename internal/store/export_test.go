@@ -78,3 +78,8 @@ func CountItems(ctx context.Context, db *DB) (int, error) {
 func (db *DB) QueryRow(ctx context.Context, q string, dest any, args ...any) error {
 	return db.read.GetContext(ctx, dest, db.read.Rebind(q), args...)
 }
+
+// QueryRows scans every row of a raw query into dest, a pointer to a slice.
+func (db *DB) QueryRows(ctx context.Context, q string, dest any, args ...any) error {
+	return db.read.SelectContext(ctx, dest, db.read.Rebind(q), args...)
+}

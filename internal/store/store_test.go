@@ -200,7 +200,9 @@ func TestAuditChain(t *testing.T) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)
 		mustAgency(t, db, "长治市教育局", "0142701-2", city.ID)
-		if err := db.Record(ctx, auditlog.Change{Actor: "admin", Action: "login", AgencyID: city.ID}); err != nil {
+		// The request's client address comes with the context.
+		reqCtx := auditlog.WithClient(ctx, "2001:db8::9")
+		if err := db.Record(reqCtx, auditlog.Change{Actor: "admin", Action: "login", AgencyID: city.ID}); err != nil {
 			t.Fatal(err)
 		}
 		// A failed change leaves no audit entry behind.
@@ -214,7 +216,7 @@ func TestAuditChain(t *testing.T) {
 			t.Fatalf("chain: ok=%v count=%d breaks=%v", v.OK(), v.Count, v.Breaks)
 		}
 		es, err := db.AuditEntries(ctx, store.AuditFilter{AgencyIDs: []int64{city.ID}})
-		if err != nil || len(es) != 2 || es[0].Action != "login" {
+		if err != nil || len(es) != 2 || es[0].Action != "login" || es[0].Client != "2001:db8::9" || es[1].Client != "" {
 			t.Fatalf("AuditEntries(city) = %+v, %v", es, err)
 		}
 		tamper := `UPDATE audit_log SET after = '{"name":"改过"}' WHERE seq = 2`

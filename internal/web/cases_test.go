@@ -12,6 +12,7 @@ import (
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
@@ -21,7 +22,7 @@ var (
 	secretRe  = regexp.MustCompile(`id="secret">([^<]+)<`)
 )
 
-var webTestID = cases.CompleteResidentID("14040219900307123")
+var webTestID = idnumber.CompleteResident("14040219900307123")
 
 func applicationForm() url.Values {
 	return url.Values{"kind": {"natural_person"}, "name": {"孙小梅"}, "id_type": {"resident_id"},

@@ -292,7 +292,7 @@ func (s *Server) absURL(r *http.Request, path string) string {
 		return strings.TrimRight(s.cfg.BaseURL, "/") + path
 	}
 	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+	if isHTTPS(r) {
 		scheme = "https"
 	}
 	return (&url.URL{Scheme: scheme, Host: r.Host, Path: path}).String()

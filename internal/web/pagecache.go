@@ -86,7 +86,7 @@ func (c *pageCache) key(r *http.Request) pageKey {
 	k := pageKey{uri: r.URL.RequestURI()}
 	if c.perHost {
 		k.host = r.Host
-		k.https = r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+		k.https = isHTTPS(r)
 	}
 	return k
 }

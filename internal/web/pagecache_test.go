@@ -89,7 +89,7 @@ func TestPageCacheHit(t *testing.T) {
 	if want := `gongkai_http_requests_total{code="200",method="GET",route="GET /agencies/{agency}/catalog"} 2`; !strings.Contains(metrics, want) {
 		t.Errorf("metrics lack %s", want)
 	}
-	if n := strings.Count(c.log.String(), "msg=http method=GET path="+page+" status=200"); n != 2 {
+	if n := strings.Count(c.log.String(), "msg=http method=GET path="+page+" client=192.0.2.1 status=200"); n != 2 {
 		t.Errorf("%d access log lines for the two views, want 2:\n%s", n, c.log)
 	}
 }
@@ -109,7 +109,10 @@ func TestPageCacheHosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newCacheServer(t, web.Config{BaseURL: tt.baseURL})
+			// httptest.NewRequest's peer, a trusted proxy here, may tell
+			// the scheme (resolveClient).
+			proxy, _ := web.ParseTrustedProxies("192.0.2.1")
+			c := newCacheServer(t, web.Config{BaseURL: tt.baseURL, TrustedProxies: proxy})
 			feed := c.bureau + "/feed.atom"
 			if rec := c.do("GET", feed, map[string]string{"Host": "a.example"}); rec.Code != 200 {
 				t.Fatalf("feed: %d", rec.Code)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -23,7 +22,8 @@ const (
 // errTooMany is the answer to a client over its limit.
 var errTooMany = &errs.Error{Kind: errTooManyRequests, Message: "提交过于频繁，请稍后再试"}
 
-// limiters holds a token bucket per client address and route.
+// limiters holds a token bucket per client address (resolveClient's, not
+// the proxy's) and route.
 type limiters struct {
 	mu      sync.Mutex
 	buckets map[string]*bucket
@@ -41,11 +41,7 @@ func (l *limiters) allow(r *http.Request, route string, perMinute int, now time.
 	if perMinute == 0 {
 		perMinute = publicPostsPerMinute
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	key := route + " " + host
+	key := route + " " + clientAddr(r)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.buckets == nil {

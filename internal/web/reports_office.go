@@ -10,6 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/report/annual"
 	"github.com/gongkai/gongkai/internal/report/render"
 )
@@ -55,7 +56,7 @@ func isApprover(p *auth.Principal, agencyID int64) bool {
 }
 
 // reportHTML renders the report fragment for a page of the site.
-func reportHTML(d *render.Document) (template.HTML, error) {
+func reportHTML(d *report.Document) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := render.HTML(&buf, d); err != nil {
 		return "", err
@@ -64,7 +65,7 @@ func reportHTML(d *render.Document) (template.HTML, error) {
 }
 
 // reportFile sends a document as a download in one of render.Formats.
-func reportFile(w http.ResponseWriter, d *render.Document, format, name string) error {
+func reportFile(w http.ResponseWriter, d *report.Document, format, name string) error {
 	mt := render.MediaType(format)
 	if mt == "" {
 		return errs.NotFound("没有这种格式：%s", format)

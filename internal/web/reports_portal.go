@@ -113,7 +113,7 @@ func (s *Server) reportCSS(w http.ResponseWriter, _ *http.Request) error {
 }
 
 // apiReport returns a published report as the canonical JSON model of
-// report-model.md: the latest version, or ?version=N.
+// docs/report-model.md: the latest version, or ?version=N.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
 	_, _, v, _, err := s.publishedVersion(r)
 	if err != nil {

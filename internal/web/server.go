@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -55,6 +56,11 @@ type Config struct {
 	// Extractor reads uploaded documents (attachments, import workbooks,
 	// audited reports) out of the server's process; required.
 	Extractor Extractor
+	// TrustedProxies are the ranges of the reverse proxies and load
+	// balancers in front of the server: only a request whose TCP peer is
+	// in one of them may name its client (X-Forwarded-For) and scheme
+	// (X-Forwarded-Proto); nil trusts nobody. See resolveClient.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the HTTP side of gongkai.
@@ -113,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.servedFromCache(h)
 	h = securityHeaders(h)
 	h = s.observe(h)
+	h = s.resolveClient(h)
 	return h
 }
 

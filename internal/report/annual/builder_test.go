@@ -8,7 +8,6 @@ import (
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/report"
-	"github.com/gongkai/gongkai/internal/report/render"
 )
 
 // memRecords holds report records and published versions in memory.
@@ -41,7 +40,7 @@ func TestBuilderOfficialAndCombined(t *testing.T) {
 	later.Entered.Figures["licensing"]["decisions"] = 999
 	m := memRecords{
 		recs:     map[[2]int64]*Record{{2, 2021}: draft, {3, 2021}: later},
-		versions: map[[2]int64][]Version{{3, 2021}: {{Version: 1, Snapshot: Snapshot{Document: render.Document{Report: frozen}}}}},
+		versions: map[[2]int64][]Version{{3, 2021}: {{Version: 1, Snapshot: Snapshot{Document: report.Document{Report: frozen}}}}},
 	}
 	b := &Builder{Records: m}
 	built, published, err := b.Official(ctx, &deps[1], 2021)

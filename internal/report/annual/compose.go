@@ -6,14 +6,13 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/report"
-	"github.com/gongkai/gongkai/internal/report/render"
 )
 
 // Built is a composed report: the document every output prints, where each
 // figure came from, the findings of the checks and which sources were
 // missing.
 type Built struct {
-	Document *render.Document
+	Document *report.Document
 	Sources  report.Sources
 	Findings []report.Finding
 	// Missing names the sources the system does not have yet, in Chinese.
@@ -95,8 +94,8 @@ func feeFor(year int, fee *float64) *float64 {
 }
 
 // document lays the report, the prose and the charts out for the renderers.
-func document(r *report.Report, p Prose, cat CatalogFigures) *render.Document {
-	d := &render.Document{Report: r, Preamble: []string{fmt.Sprintf(
+func document(r *report.Report, p Prose, cat CatalogFigures) *report.Document {
+	d := &report.Document{Report: r, Preamble: []string{fmt.Sprintf(
 		"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息公开办公室有关要求，编制本报告。本报告中所列数据的统计期限自%d年1月1日起至%d年12月31日止。",
 		r.Year, r.Year)}}
 	for i, head := range OverviewHeads {
@@ -104,7 +103,7 @@ func document(r *report.Report, p Prose, cat CatalogFigures) *render.Document {
 		if i < len(p.Overview) {
 			text = p.Overview[i]
 		}
-		s := render.Section{Heading: fmt.Sprintf("（%s）%s", chineseNumerals[i], head), Paragraphs: paragraphs(text)}
+		s := report.Section{Heading: fmt.Sprintf("（%s）%s", chineseNumerals[i], head), Paragraphs: paragraphs(text)}
 		switch head {
 		case "主动公开":
 			s.Charts = chart("图一 网站各栏目发布信息数量", cat.Columns)
@@ -115,31 +114,31 @@ func document(r *report.Report, p Prose, cat CatalogFigures) *render.Document {
 			d.Overview = append(d.Overview, s)
 		}
 	}
-	d.Problems = []render.Section{{Paragraphs: orNone(paragraphs(p.Problems))}}
+	d.Problems = []report.Section{{Paragraphs: orNone(paragraphs(p.Problems))}}
 	other := paragraphs(p.Other)
 	if r.InfoFeeYuan != nil {
 		other = append(other, feeSentence(*r.InfoFeeYuan))
 	}
-	d.Other = []render.Section{{Paragraphs: orNone(other)}}
+	d.Other = []report.Section{{Paragraphs: orNone(other)}}
 	return d
 }
 
 var chineseNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
-func chart(title string, counts []Count) []render.Chart {
+func chart(title string, counts []Count) []report.Chart {
 	if len(counts) == 0 {
 		return nil
 	}
-	c := render.Chart{Title: title, Unit: "条"}
+	c := report.Chart{Title: title, Unit: "条"}
 	for _, n := range counts {
 		if n.N > 0 { // a parent column counts its own items only; empty bars say nothing
-			c.Points = append(c.Points, render.Point{Label: n.Label, Value: float64(n.N)})
+			c.Points = append(c.Points, report.Point{Label: n.Label, Value: float64(n.N)})
 		}
 	}
 	if len(c.Points) == 0 {
 		return nil
 	}
-	return []render.Chart{c}
+	return []report.Chart{c}
 }
 
 // feeSentence states the 信息处理费 as part 六 must.

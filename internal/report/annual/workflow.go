@@ -8,7 +8,6 @@ import (
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/report"
-	"github.com/gongkai/gongkai/internal/report/render"
 )
 
 // Version is one published version of a report, frozen.
@@ -25,7 +24,7 @@ type Version struct {
 // Snapshot is everything a published version shows, stored whole so that
 // later changes of the records never alter it.
 type Snapshot struct {
-	Document render.Document  `json:"document"`
+	Document report.Document  `json:"document"`
 	Sources  report.Sources   `json:"sources"`
 	Findings []report.Finding `json:"findings"`
 }

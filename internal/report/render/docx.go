@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/xml"
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"io"
 	"strings"
 	"text/template"
@@ -51,7 +52,7 @@ var docxParts = []struct{ name, template string }{
 // (gridSpan, vMerge) and repeated header rows, and the charts as PNG
 // images with their text alternative. The output is byte-for-byte
 // reproducible for a given document.
-func DOCX(w io.Writer, d *Document) error {
+func DOCX(w io.Writer, d *report.Document) error {
 	doc, err := newDOCX(d)
 	if err != nil {
 		return err
@@ -109,7 +110,7 @@ func xmlText(s string) string {
 
 // docxDoc is the typed data of the DOCX templates.
 type docxDoc struct {
-	*Document
+	*report.Document
 	Blocks []docxBlock
 	Images []docxImage
 	Page   struct{ W, H, Left, Right, Top, Bottom int }
@@ -131,7 +132,7 @@ type docxImage struct {
 	PNG                   []byte
 }
 
-func newDOCX(d *Document) (*docxDoc, error) {
+func newDOCX(d *report.Document) (*docxDoc, error) {
 	tables, err := Tables(d)
 	if err != nil {
 		return nil, err
@@ -155,7 +156,7 @@ func newDOCX(d *Document) (*docxDoc, error) {
 	for _, p := range d.Preamble {
 		add("para", p)
 	}
-	sections := func(heading string, ss []Section) error {
+	sections := func(heading string, ss []report.Section) error {
 		add("heading", heading)
 		for _, s := range ss {
 			if s.Heading != "" {
@@ -193,7 +194,7 @@ func newDOCX(d *Document) (*docxDoc, error) {
 }
 
 // addChart appends a chart as a PNG image 15 cm wide and its caption.
-func (doc *docxDoc) addChart(c Chart) error {
+func (doc *docxDoc) addChart(c report.Chart) error {
 	data, size, err := chartPNG(c)
 	if err != nil {
 		return err

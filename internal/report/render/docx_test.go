@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"github.com/gongkai/gongkai/internal/report"
 	"image/png"
 	"io"
 	"os"
@@ -101,7 +102,7 @@ func readDOCX(t *testing.T, b []byte) (map[string][]byte, [][][]wordCell) {
 	return parts, tables
 }
 
-func renderDOCX(t *testing.T, d *Document) []byte {
+func renderDOCX(t *testing.T, d *report.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := DOCX(&buf, d); err != nil {

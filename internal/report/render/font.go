@@ -3,6 +3,7 @@ package render
 import (
 	_ "embed"
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
@@ -29,7 +30,7 @@ var parsedFont = sync.OnceValues(func() (*sfnt.Font, error) {
 // MissingGlyphs returns the characters of the document that the embedded
 // font cannot draw, each once, so that an editor can warn before a PDF
 // prints blanks. Whitespace is ignored.
-func MissingGlyphs(d *Document) ([]rune, error) {
+func MissingGlyphs(d *report.Document) ([]rune, error) {
 	f, err := parsedFont()
 	if err != nil {
 		return nil, err
@@ -56,10 +57,10 @@ func MissingGlyphs(d *Document) ([]rune, error) {
 }
 
 // documentTexts lists every text a renderer prints.
-func documentTexts(d *Document, tables []Table) []string {
+func documentTexts(d *report.Document, tables []Table) []string {
 	out := []string{d.Title(), d.PublishedText(), d.ChangeNote, partOverview, partProactive, partApplications, partReview, partProblems, partOther}
 	out = append(out, d.Preamble...)
-	for _, part := range [][]Section{d.Overview, d.Problems, d.Other} {
+	for _, part := range [][]report.Section{d.Overview, d.Problems, d.Other} {
 		for _, s := range part {
 			out = append(out, s.Heading)
 			out = append(out, s.Paragraphs...)

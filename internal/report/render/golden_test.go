@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"github.com/gongkai/gongkai/internal/report"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,6 +54,6 @@ func firstDiff(got, want []byte) string {
 func itoa(i int) string { return formatChartValue(float64(i)) }
 
 // documents are the test documents by name.
-func documents() map[string]*Document {
-	return map[string]*Document{"seed2020": seedDocument(), "format2021": document2021()}
+func documents() map[string]*report.Document {
+	return map[string]*report.Document{"seed2020": seedDocument(), "format2021": document2021()}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"embed"
+	"github.com/gongkai/gongkai/internal/report"
 	"html/template"
 	"io"
 	"strconv"
@@ -27,16 +28,16 @@ func CSS() string {
 
 // HTML writes the report as an HTML fragment (an <article>) for a page that
 // already has a head and includes CSS().
-func HTML(w io.Writer, d *Document) error {
+func HTML(w io.Writer, d *report.Document) error {
 	return executeHTML(w, "report", d)
 }
 
 // HTMLPage writes the report as a standalone HTML page with its style sheet.
-func HTMLPage(w io.Writer, d *Document) error {
+func HTMLPage(w io.Writer, d *report.Document) error {
 	return executeHTML(w, "page", d)
 }
 
-func executeHTML(w io.Writer, name string, d *Document) error {
+func executeHTML(w io.Writer, name string, d *report.Document) error {
 	page, err := newHTMLPage(d)
 	if err != nil {
 		return err
@@ -49,14 +50,14 @@ func executeHTML(w io.Writer, name string, d *Document) error {
 
 // htmlPage is the typed data of the templates.
 type htmlPage struct {
-	*Document
+	*report.Document
 	CSS      template.CSS
 	Overview []htmlSection
 	Tables   []htmlTable
 }
 
 type htmlSection struct {
-	Section
+	report.Section
 	Charts []svgChart
 }
 
@@ -68,7 +69,7 @@ type htmlTable struct {
 	Bodies [][]GridRow
 }
 
-func newHTMLPage(d *Document) (*htmlPage, error) {
+func newHTMLPage(d *report.Document) (*htmlPage, error) {
 	tables, err := Tables(d)
 	if err != nil {
 		return nil, err

@@ -2,14 +2,15 @@ package render
 
 import (
 	"encoding/json"
+	"github.com/gongkai/gongkai/internal/report"
 	"io"
 )
 
 // JSON writes exactly the canonical model (report.Report's JSON, the shape
-// of shared/spec/report-model.md), indented, with Chinese unescaped. The
+// of docs/report-model.md), indented, with Chinese unescaped. The
 // prose, charts and version are not part of the canonical model.
-func JSON(w io.Writer, d *Document) error {
-	if _, err := d.layout(); err != nil {
+func JSON(w io.Writer, d *report.Document) error {
+	if _, err := layout(d); err != nil {
 		return err
 	}
 	enc := json.NewEncoder(w)

@@ -21,7 +21,7 @@ func TestJSONGolden(t *testing.T) {
 }
 
 // TestJSONIsTheCanonicalModel reads the output back into report.Report and
-// checks the worked example of report-model.md.
+// checks the worked example of docs/report-model.md.
 func TestJSONIsTheCanonicalModel(t *testing.T) {
 	var buf bytes.Buffer
 	if err := JSON(&buf, seedDocument()); err != nil {
@@ -57,7 +57,7 @@ func TestJSONIsTheCanonicalModel(t *testing.T) {
 }
 
 func TestRenderersRejectDocumentsWithoutLayout(t *testing.T) {
-	for _, d := range []*Document{nil, {}, {Report: &report.Report{Format: "1999"}}} {
+	for _, d := range []*report.Document{nil, {}, {Report: &report.Report{Format: "1999"}}} {
 		for _, f := range Formats {
 			if err := Write(&bytes.Buffer{}, f, d); err == nil {
 				t.Errorf("%s accepted a document without a known layout", f)

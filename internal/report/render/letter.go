@@ -29,7 +29,7 @@ func (l *Letter) dateText() string {
 
 // LetterPDF writes the letter as an A4 PDF with the Chinese font embedded.
 func LetterPDF(w io.Writer, l *Letter) error {
-	p := newPDF(&Document{Report: &report.Report{Agency: l.Agency}, Published: l.Date})
+	p := newPDF(&report.Document{Report: &report.Report{Agency: l.Agency}, Published: l.Date})
 	p.f.SetTitle(l.Title, true)
 	p.f.SetY(pdfMarginTop)
 	block := func(text string, size, lineH float64, align string) {
@@ -74,7 +74,7 @@ func (d *letterDOCX) Title() string { return d.title }
 // LetterDOCX writes the letter as a Word document that Word, WPS and
 // LibreOffice open and edit.
 func LetterDOCX(w io.Writer, l *Letter) error {
-	doc := &docxDoc{Document: &Document{Report: &report.Report{Agency: l.Agency}}, Created: l.Date.UTC().Format(time.RFC3339)}
+	doc := &docxDoc{Document: &report.Document{Report: &report.Report{Agency: l.Agency}}, Created: l.Date.UTC().Format(time.RFC3339)}
 	doc.Page.W, doc.Page.H = docxPageW, docxPageH
 	doc.Page.Left, doc.Page.Right, doc.Page.Top, doc.Page.Bottom = docxMarginL, docxMarginR, docxMarginT, docxMarginB
 	add := func(kind, text string) { doc.Blocks = append(doc.Blocks, docxBlock{Kind: kind, Text: text}) }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"io"
 
 	"github.com/go-pdf/fpdf"
@@ -21,7 +22,7 @@ const (
 // PDF writes the report as an A4 PDF in the official layout: the title,
 // parts 一 to 六 in order, the tables with their merged header cells and the
 // charts drawn as bars. The Chinese font is embedded (subset).
-func PDF(w io.Writer, d *Document) error {
+func PDF(w io.Writer, d *report.Document) error {
 	tables, err := Tables(d)
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ type pdfWriter struct {
 	f *fpdf.Fpdf
 }
 
-func newPDF(d *Document) *pdfWriter {
+func newPDF(d *report.Document) *pdfWriter {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
 	f.SetAutoPageBreak(true, pdfBottom)
@@ -110,7 +111,7 @@ func (p *pdfWriter) lines(lines []string, size, lineH float64, align string) {
 	}
 }
 
-func (p *pdfWriter) title(d *Document) {
+func (p *pdfWriter) title(d *report.Document) {
 	p.f.SetFont(fontFamily, "", 20)
 	p.f.SetY(pdfMarginTop + 5)
 	p.lines(p.wrap(d.Report.Agency, p.contentWidth()), 20, 11, "C")
@@ -144,7 +145,7 @@ func (p *pdfWriter) paragraph(text string) {
 	p.lines(p.wrap("　　"+text, p.contentWidth()-2), pdfBodySize, pdfBodyLine, "L")
 }
 
-func (p *pdfWriter) section(s Section) {
+func (p *pdfWriter) section(s report.Section) {
 	if s.Heading != "" {
 		p.f.SetFont(fontFamily, "", pdfBodySize)
 		p.lines(p.wrap("　　"+s.Heading, p.contentWidth()-2), pdfBodySize, pdfBodyLine, "L")
@@ -157,7 +158,7 @@ func (p *pdfWriter) section(s Section) {
 	}
 }
 
-func (p *pdfWriter) signature(d *Document) {
+func (p *pdfWriter) signature(d *report.Document) {
 	p.f.Ln(pdfBodyLine)
 	lines := []string{d.Report.Agency}
 	if t := d.PublishedText(); t != "" {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"github.com/gongkai/gongkai/internal/report"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 // pdfPages counts page objects in an uncompressed PDF object table.
 var pdfPages = regexp.MustCompile(`/Type /Page\b[^s]`)
 
-func renderPDF(t *testing.T, d *Document) []byte {
+func renderPDF(t *testing.T, d *report.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := PDF(&buf, d); err != nil {
@@ -26,7 +27,7 @@ func renderPDF(t *testing.T, d *Document) []byte {
 func TestPDFStructure(t *testing.T) {
 	tests := []struct {
 		name  string
-		doc   *Document
+		doc   *report.Document
 		pages int
 	}{
 		{"seed2020", seedDocument(), 4},
@@ -56,7 +57,7 @@ func TestPDFText(t *testing.T) {
 	pdftotext := requireTool(t, "pdftotext", "poppler-utils")
 	tests := []struct {
 		name string
-		doc  *Document
+		doc  *report.Document
 		want []string
 	}{
 		{"seed2020", seedDocument(), []string{
@@ -152,7 +153,7 @@ func TestMissingGlyphs(t *testing.T) {
 		}
 	}
 	d := seedDocument()
-	d.Other = append(d.Other, Section{Paragraphs: []string{"生僻字\U0002A6A5"}})
+	d.Other = append(d.Other, report.Section{Paragraphs: []string{"生僻字\U0002A6A5"}})
 	got, err := MissingGlyphs(d)
 	if err != nil {
 		t.Fatal(err)

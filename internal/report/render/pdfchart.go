@@ -1,5 +1,7 @@
 package render
 
+import "github.com/gongkai/gongkai/internal/report"
+
 // Geometry of the PDF bar charts in millimetres.
 const (
 	pdfChartLabelW = 48.0
@@ -11,7 +13,7 @@ const (
 
 // chart draws a horizontal bar chart with fpdf primitives, kept on one
 // page, its title centred below as in the seed's 图一 and 图二.
-func (p *pdfWriter) chart(c Chart) {
+func (p *pdfWriter) chart(c report.Chart) {
 	height := pdfChartRowH*float64(len(c.Points)) + 14
 	if p.f.GetY()+height > p.bottom() {
 		p.f.AddPage()
@@ -21,7 +23,7 @@ func (p *pdfWriter) chart(c Chart) {
 	x0 := pdfMarginX + pdfChartLabelW
 	barW := p.contentWidth() - pdfChartLabelW - pdfChartValueW
 	scale := 0.0
-	if m := c.max(); m > 0 {
+	if m := chartMax(c); m > 0 {
 		scale = barW / m
 	}
 	y := p.f.GetY()

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"image"
 	"image/color"
 	"image/draw"
@@ -33,7 +34,7 @@ var (
 // chartPNG draws a horizontal bar chart with the embedded font and
 // returns the PNG with its size in pixels. The title is printed by the
 // caller as a caption.
-func chartPNG(c Chart) ([]byte, image.Point, error) {
+func chartPNG(c report.Chart) ([]byte, image.Point, error) {
 	f, err := parsedFont()
 	if err != nil {
 		return nil, image.Point{}, err
@@ -49,7 +50,7 @@ func chartPNG(c Chart) ([]byte, image.Point, error) {
 	axis := image.Rect(pngLabelW, pngMarginY, pngLabelW+2, size.Y-pngMarginY)
 	draw.Draw(img, axis, image.NewUniform(pngAxisColour), image.Point{}, draw.Src)
 	scale := 0.0
-	if m := c.max(); m > 0 {
+	if m := chartMax(c); m > 0 {
 		scale = float64(pngWidth-pngLabelW-pngValueW) / m
 	}
 	d := &font.Drawer{Dst: img, Src: image.Black, Face: face}

@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/gongkai/gongkai/internal/report"
+)
 
 // Geometry of the horizontal bar charts, in SVG user units; long Chinese
 // labels read best beside horizontal bars, also on a phone.
@@ -17,7 +21,7 @@ const (
 
 // svgChart is a Chart laid out for the SVG template.
 type svgChart struct {
-	Chart
+	report.Chart
 	ID       string
 	Height   float64
 	LabelX   float64
@@ -28,12 +32,12 @@ type svgChart struct {
 }
 
 type svgBar struct {
-	Point
+	report.Point
 	Y, TextY, Width, ValueX float64
 	Text                    string
 }
 
-func newSVGChart(c Chart, id string) svgChart {
+func newSVGChart(c report.Chart, id string) svgChart {
 	s := svgChart{
 		Chart: c, ID: id,
 		Height:   svgTop*2 + svgRowH*float64(len(c.Points)),
@@ -43,7 +47,7 @@ func newSVGChart(c Chart, id string) svgChart {
 		Colour:   svgBarColour,
 	}
 	scale := 0.0
-	if m := c.max(); m > 0 {
+	if m := chartMax(c); m > 0 {
 		scale = (svgWidth - svgLabelW - svgValueW) / m
 	}
 	for i, p := range c.Points {

@@ -11,8 +11,8 @@ import (
 
 // Tables returns parts 二, 三 and 四 of the document as grids, built from
 // the layout of the report's format.
-func Tables(d *Document) ([]Table, error) {
-	l, err := d.layout()
+func Tables(d *report.Document) ([]Table, error) {
+	l, err := layout(d)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/gongkai/gongkai/internal/report"
 	"testing"
 )
 
@@ -84,7 +85,7 @@ func TestTablesFollowTheLayout(t *testing.T) {
 	}
 }
 
-func findCell(t *testing.T, d *Document, table, text string) Cell {
+func findCell(t *testing.T, d *report.Document, table, text string) Cell {
 	t.Helper()
 	tables, err := Tables(d)
 	if err != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"io"
 )
 
@@ -11,7 +12,7 @@ var Formats = []string{"json", "html", "pdf", "docx", "xlsx"}
 
 // writers maps each format to its renderer and media type.
 var writers = map[string]struct {
-	write     func(io.Writer, *Document) error
+	write     func(io.Writer, *report.Document) error
 	mediaType string
 }{
 	"json": {JSON, "application/json; charset=utf-8"},
@@ -23,7 +24,7 @@ var writers = map[string]struct {
 
 // Write renders the document in the named format, one of Formats; "html"
 // is the standalone page.
-func Write(w io.Writer, format string, d *Document) error {
+func Write(w io.Writer, format string, d *report.Document) error {
 	wr, ok := writers[format]
 	if !ok {
 		return fmt.Errorf("render: unknown format %q (want one of %v)", format, Formats)

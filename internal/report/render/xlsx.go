@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 	"io"
 	"math"
 	"strings"
@@ -26,7 +27,7 @@ const (
 // column of each table sheet (hidden) lists, on every row with figures,
 // "key=CELL" pairs: the canonical key of each figure and the cell holding
 // it, e.g. "applications/received/total=J6".
-func XLSX(w io.Writer, d *Document) error {
+func XLSX(w io.Writer, d *report.Document) error {
 	tables, err := Tables(d)
 	if err != nil {
 		return err
@@ -61,7 +62,7 @@ type xlsxWriter struct {
 }
 
 // table writes one Table on its own sheet, named after its part.
-func (x *xlsxWriter) table(d *Document, part string, t Table, first bool) error {
+func (x *xlsxWriter) table(d *report.Document, part string, t Table, first bool) error {
 	f := x.f
 	sheet := part
 	if first {

@@ -2,13 +2,14 @@ package render
 
 import (
 	"bytes"
+	"github.com/gongkai/gongkai/internal/report"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 )
 
-func openXLSX(t *testing.T, d *Document) *excelize.File {
+func openXLSX(t *testing.T, d *report.Document) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := XLSX(&buf, d); err != nil {
@@ -146,7 +147,7 @@ func TestXLSXKeysMapCells(t *testing.T) {
 }
 
 // canonicalText reads a figure straight from the report by its key.
-func canonicalText(t *testing.T, d *Document, key string) string {
+func canonicalText(t *testing.T, d *report.Document, key string) string {
 	t.Helper()
 	parts := strings.Split(key, "/")
 	r := d.Report

@@ -2,13 +2,14 @@ package render
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/report"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // charts writes each chart's data on the chart sheet with a native bar
 // chart beside it, so supervisors can restyle or reuse the figures.
-func (x *xlsxWriter) charts(charts []Chart) error {
+func (x *xlsxWriter) charts(charts []report.Chart) error {
 	if len(charts) == 0 {
 		return nil
 	}

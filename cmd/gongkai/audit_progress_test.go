@@ -1,4 +1,4 @@
-package audit
+package main
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-func TestProgressPlainWriter(t *testing.T) {
+func TestAuditBarPlainWriter(t *testing.T) {
 	var buf bytes.Buffer
-	p := NewProgress(&buf, 10)
+	p := newAuditBar(&buf, 10)
 	var wg sync.WaitGroup
 	for range 7 {
 		wg.Add(1)
@@ -28,9 +28,9 @@ func TestProgressPlainWriter(t *testing.T) {
 	}
 }
 
-func TestProgressBar(t *testing.T) {
+func TestAuditBarOnTerminal(t *testing.T) {
 	var buf bytes.Buffer
-	p := newProgress(&buf, 10, true)
+	p := newAuditBarOn(&buf, 10, true)
 	p.Add(3)
 	if got := buf.String(); !strings.Contains(got, "审核年度报告") || !strings.Contains(got, "3/10") {
 		t.Errorf("the bar drew %q, want the description and 3/10", got)

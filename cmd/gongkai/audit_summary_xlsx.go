@@ -1,4 +1,4 @@
-package audit
+package main
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/internal/audit"
 )
 
 // Sheet names of the XLSX summary.
@@ -19,10 +21,12 @@ var (
 	findingsHeader = []any{"文件", "机关", "年度", "严重程度", "规则", "部分", "行", "列", "应为", "实为", "说明"}
 )
 
-// WriteSummaryXLSX writes a batch audit as a workbook: the sheet 汇总 with
+// writeSummaryXLSX writes a batch audit as a workbook: the sheet 汇总 with
 // one row per report and the sheet 问题 with one row per finding, each
-// with a frozen header row and a filter.
-func WriteSummaryXLSX(w io.Writer, rs []*Result) error {
+// with a frozen header row and a filter. It lives with the command that
+// writes it, so that internal/audit, which reads reports, needs no
+// spreadsheet library.
+func writeSummaryXLSX(w io.Writer, sum audit.Summary) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
@@ -31,10 +35,9 @@ func WriteSummaryXLSX(w io.Writer, rs []*Result) error {
 	if _, err := f.NewSheet(sheetFindings); err != nil {
 		return fmt.Errorf("audit: XLSX summary: %w", err)
 	}
-	rows := summaryRows(rs)
 	summary := [][]any{summaryHeader}
 	findings := [][]any{findingsHeader}
-	for _, r := range rows {
+	for _, r := range sum.Rows {
 		summary = append(summary, []any{r.File, r.Agency, yearCell(r.Year), r.Format, r.Errors, r.Warnings})
 		for _, fd := range r.Findings {
 			findings = append(findings, []any{r.File, r.Agency, yearCell(r.Year), fd.Severity, fd.Rule,

@@ -1,4 +1,10 @@
-package cases
+// Package idnumber checks the identity numbers an applicant for
+// information gives (居民身份证号码, GB 11643-1999; 统一社会信用代码,
+// GB 32100-2015) and recognises them in text: the case workflow checks an
+// applicant's number with it, and the catalog's privacy scan uses it to
+// tell a real 身份证号码 in a document to be published from any 18 digits.
+// It has no dependency on either.
+package idnumber
 
 import (
 	"fmt"
@@ -8,8 +14,8 @@ import (
 	"github.com/gongkai/gongkai/internal/errs"
 )
 
-// ResidentID is a checked 18-digit 居民身份证 number (GB 11643-1999).
-type ResidentID struct {
+// Resident is a checked 18-digit 居民身份证 number (GB 11643-1999).
+type Resident struct {
 	Number string        // 18 characters, a final x written as X
 	Birth  calendar.Date // the birth date it encodes
 }
@@ -35,15 +41,15 @@ var provinces = map[string]bool{
 // maxAge bounds a believable birth date.
 const maxAge = 150
 
-// ParseResidentID checks an 18-digit 居民身份证 number: its length and
+// ParseResident checks an 18-digit 居民身份证 number: its length and
 // characters, the province code, the birth date (a real date, not after
 // today, at most 150 years ago) and the GB 11643 check character. Spaces
 // around it and a lower-case x are accepted. A rejection is an
 // errs.ErrInvalid with a Chinese message for the applicant.
-func ParseResidentID(s string, today calendar.Date) (ResidentID, error) {
+func ParseResident(s string, today calendar.Date) (Resident, error) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	fail := func(format string, args ...any) (ResidentID, error) {
-		return ResidentID{}, errs.Invalid("居民身份证号码无效：%s", fmt.Sprintf(format, args...))
+	fail := func(format string, args ...any) (Resident, error) {
+		return Resident{}, errs.Invalid("居民身份证号码无效：%s", fmt.Sprintf(format, args...))
 	}
 	r := []rune(s)
 	if len(r) != 18 {
@@ -72,14 +78,14 @@ func ParseResidentID(s string, today calendar.Date) (ResidentID, error) {
 	if want := residentCheck[sum%11]; s[17] != want {
 		return fail("校验码不正确（请核对号码是否输错）")
 	}
-	return ResidentID{Number: s, Birth: birth}, nil
+	return Resident{Number: s, Birth: birth}, nil
 }
 
 // Female reports whether the number is a woman's: the 17th digit is even.
-func (id ResidentID) Female() bool { return (id.Number[16]-'0')%2 == 0 }
+func (id Resident) Female() bool { return (id.Number[16]-'0')%2 == 0 }
 
 // Age returns the age in whole years on the given day.
-func (id ResidentID) Age(on calendar.Date) int {
+func (id Resident) Age(on calendar.Date) int {
 	age := on.Year - id.Birth.Year
 	if on.Month < id.Birth.Month || (on.Month == id.Birth.Month && on.Day < id.Birth.Day) {
 		age--

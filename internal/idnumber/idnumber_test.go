@@ -1,4 +1,4 @@
-package cases
+package idnumber
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ import (
 // GB 32100 algorithms; the first of each is the standard's own example.
 var idToday = calendar.NewDate(2026, 11, 27)
 
-func TestParseResidentID(t *testing.T) {
+func TestParseResident(t *testing.T) {
 	valid := []struct {
 		in, number, birth string
 		female            bool
@@ -26,13 +26,13 @@ func TestParseResidentID(t *testing.T) {
 		{"110101202611270011", "110101202611270011", "2026-11-27", false},
 	}
 	for _, tt := range valid {
-		id, err := ParseResidentID(tt.in, idToday)
+		id, err := ParseResident(tt.in, idToday)
 		if err != nil {
-			t.Errorf("ParseResidentID(%q): %v", tt.in, err)
+			t.Errorf("ParseResident(%q): %v", tt.in, err)
 			continue
 		}
 		if id.Number != tt.number || id.Birth.String() != tt.birth || id.Female() != tt.female {
-			t.Errorf("ParseResidentID(%q) = %+v female=%v", tt.in, id, id.Female())
+			t.Errorf("ParseResident(%q) = %+v female=%v", tt.in, id, id.Female())
 		}
 	}
 	invalid := []struct{ in, want string }{
@@ -50,15 +50,15 @@ func TestParseResidentID(t *testing.T) {
 		{"110101187001010017", "出生日期 1870-01-01 不合理"},
 	}
 	for _, tt := range invalid {
-		_, err := ParseResidentID(tt.in, idToday)
+		_, err := ParseResident(tt.in, idToday)
 		if !errors.Is(err, errs.ErrInvalid) || !strings.HasPrefix(errs.Message(err), "居民身份证号码无效：") || !strings.Contains(errs.Message(err), tt.want) {
-			t.Errorf("ParseResidentID(%q) error = %v, want an invalid-input error containing %q", tt.in, err, tt.want)
+			t.Errorf("ParseResident(%q) error = %v, want an invalid-input error containing %q", tt.in, err, tt.want)
 		}
 	}
 }
 
-func TestResidentIDAge(t *testing.T) {
-	id, err := ParseResidentID("11010519491231002X", idToday)
+func TestResidentAge(t *testing.T) {
+	id, err := ParseResident("11010519491231002X", idToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,11 @@ func TestParseCreditCode(t *testing.T) {
 	}
 }
 
-func FuzzParseResidentID(f *testing.F) {
+func FuzzParseResident(f *testing.F) {
 	f.Add("11010519491231002X")
 	f.Add("440524188001010014")
 	f.Fuzz(func(t *testing.T, s string) {
-		id, err := ParseResidentID(s, idToday)
+		id, err := ParseResident(s, idToday)
 		if err != nil {
 			return
 		}
@@ -115,7 +115,7 @@ func FuzzParseResidentID(f *testing.F) {
 		// Changing any one of the first 17 digits must break the checksum.
 		b := []byte(id.Number)
 		b[16] = '0' + (b[16]-'0'+1)%10
-		if _, err := ParseResidentID(string(b), idToday); err == nil {
+		if _, err := ParseResident(string(b), idToday); err == nil {
 			t.Fatalf("accepted %q after changing a digit of %q", b, id.Number)
 		}
 	})

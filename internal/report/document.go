@@ -1,24 +1,19 @@
-// Package render encodes one annual report into the published outputs:
-// JSON, HTML, PDF, DOCX and XLSX. Every renderer reads the same Document;
-// the figures come from the canonical report.Report and the table structure
-// (rows, labels, groups) from its report.Layout, so no renderer computes or
-// hard-codes a figure or a row.
-package render
+package report
 
 import (
 	"fmt"
 	"time"
-
-	"github.com/gongkai/gongkai/internal/report"
 )
 
-// Document is everything a renderer prints: the canonical tables of parts
-// 二, 三 and 四, the prose of parts 一, 五 and 六, the charts and the
-// publication details. It is built once (by the report engine or the
-// auditor) and read by every renderer.
+// Document is everything a published report prints: the canonical tables
+// of parts 二, 三 and 四, the prose of parts 一, 五 and 六, the charts and
+// the publication details. It is built once (by the report engine,
+// report/annual) and read by every renderer (report/render); it lives here,
+// beside the model, so that what composes and stores a report does not
+// depend on the renderers and their PDF and spreadsheet libraries.
 type Document struct {
 	// Report holds the tables and names the agency, the year and the format.
-	Report *report.Report
+	Report *Report
 	// Preamble is the opening paragraph(s) before part 一 (「根据《条例》…编制本报告」).
 	Preamble []string
 	// Overview is part 一 总体情况, usually under the heads 主动公开,
@@ -86,27 +81,4 @@ func (d *Document) PublishedText() string {
 		return ""
 	}
 	return fmt.Sprintf("%d年%d月%d日", d.Published.Year(), int(d.Published.Month()), d.Published.Day())
-}
-
-// layout returns the layout of the document's format.
-func (d *Document) layout() (*report.Layout, error) {
-	if d == nil || d.Report == nil {
-		return nil, fmt.Errorf("render: document has no report")
-	}
-	l, ok := report.LayoutOf(d.Report.Format)
-	if !ok {
-		return nil, fmt.Errorf("render: unknown report format %q", d.Report.Format)
-	}
-	return l, nil
-}
-
-// max returns the largest value of the chart, or 0 when it has no points.
-func (c Chart) max() float64 {
-	m := 0.0
-	for _, p := range c.Points {
-		if p.Value > m {
-			m = p.Value
-		}
-	}
-	return m
 }

@@ -1,4 +1,4 @@
-package audit
+package main
 
 import (
 	"fmt"
@@ -11,10 +11,12 @@ import (
 	"golang.org/x/term"
 )
 
-// Progress shows how many of a batch of reports have been audited: a bar
+// auditBar shows how many of a batch of reports have been audited: a bar
 // when it writes to a terminal, and a single closing line otherwise, so
-// that logs and pipes are not filled with redraws.
-type Progress struct {
+// that logs and pipes are not filled with redraws. It is the command
+// line's, not the audit's: internal/audit reads reports and knows nothing
+// of terminals.
+type auditBar struct {
 	mu    sync.Mutex
 	w     io.Writer
 	bar   *progressbar.ProgressBar // nil when w is not a terminal
@@ -22,14 +24,14 @@ type Progress struct {
 	total int
 }
 
-// NewProgress starts the progress of a batch of total reports written to w.
-func NewProgress(w io.Writer, total int) *Progress {
-	return newProgress(w, total, isTerminal(w))
+// newAuditBar starts the progress of a batch of total reports written to w.
+func newAuditBar(w io.Writer, total int) *auditBar {
+	return newAuditBarOn(w, total, isTerminal(w))
 }
 
-// newProgress is NewProgress with the terminal test done by the caller.
-func newProgress(w io.Writer, total int, tty bool) *Progress {
-	p := &Progress{w: w, total: total}
+// newAuditBarOn is newAuditBar with the terminal test done by the caller.
+func newAuditBarOn(w io.Writer, total int, tty bool) *auditBar {
+	p := &auditBar{w: w, total: total}
 	if tty {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
@@ -45,7 +47,7 @@ func newProgress(w io.Writer, total int, tty bool) *Progress {
 }
 
 // Add records that n more reports are done. It is safe for concurrent use.
-func (p *Progress) Add(n int) {
+func (p *auditBar) Add(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done += n
@@ -55,7 +57,7 @@ func (p *Progress) Add(n int) {
 }
 
 // Finish ends the bar and writes how many reports were audited.
-func (p *Progress) Finish() {
+func (p *auditBar) Finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.bar != nil {

@@ -1,9 +1,9 @@
-package cases
+package idnumber
 
-// CompleteResidentID appends the GB 11643 check character to 17 digits,
+// CompleteResident appends the GB 11643 check character to 17 digits,
 // for demo data, test fixtures and synthetic benchmarks. It returns "" when
 // first17 is not 17 digits.
-func CompleteResidentID(first17 string) string {
+func CompleteResident(first17 string) string {
 	if len(first17) != 17 {
 		return ""
 	}
