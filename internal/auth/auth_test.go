@@ -2,6 +2,7 @@ package auth
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,19 +52,32 @@ func TestCan(t *testing.T) {
 }
 
 func TestPasswords(t *testing.T) {
-	if _, err := HashPassword("short"); !errors.Is(err, errs.ErrInvalid) {
+	var production Hashing // the zero value: the cost new users get
+	if _, err := production.Hash("short"); !errors.Is(err, errs.ErrInvalid) {
 		t.Fatalf("short password: err = %v, want ErrInvalid", err)
 	}
-	if _, err := HashPassword("正确的马电池订书钉"); err == nil {
+	if _, err := production.Hash("正确的马电池订书钉"); err == nil {
 		t.Fatal("9-character password accepted")
 	}
-	h, err := HashPassword("correct horse battery")
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := User{PasswordHash: h}
-	if !u.CheckPassword("correct horse battery") || u.CheckPassword("correct horse batterY") {
-		t.Fatal("CheckPassword does not tell right from wrong")
+	for _, tt := range []struct {
+		name string
+		h    Hashing
+		cost string
+	}{
+		{"production", production, "$m=65536,t=1,"},
+		{"cheap, as in tests", Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}, "$m=64,t=1,p=1$"},
+	} {
+		h, err := tt.h.Hash("correct horse battery")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(h, tt.cost) {
+			t.Errorf("%s hash %q lacks the cost %q", tt.name, h, tt.cost)
+		}
+		u := User{PasswordHash: h}
+		if !u.CheckPassword("correct horse battery") || u.CheckPassword("correct horse batterY") {
+			t.Fatalf("%s: CheckPassword does not tell right from wrong", tt.name)
+		}
 	}
 }
 

@@ -18,10 +18,18 @@ type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
+// policy is the default policy with cheap password hashes, so the many
+// logins of these tests do not each spend 64 MiB and a pass of argon2id.
+func policy() auth.Policy {
+	p := auth.DefaultPolicy
+	p.Hashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
+	return p
+}
+
 func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
 	t.Helper()
 	c := &clock{time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}
-	h, err := auth.HashPassword("right password")
+	h, err := policy().Hashing.Hash("right password")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +37,7 @@ func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
 	if err := db.CreateUser(context.Background(), u, auditlog.Change{Actor: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	return auth.NewService(db, auth.DefaultPolicy, c.now), c, u
+	return auth.NewService(db, policy(), c.now), c, u
 }
 
 func TestLoginAndLockout(t *testing.T) {

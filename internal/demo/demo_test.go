@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/agency"
 	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/store/storetest"
@@ -26,7 +27,7 @@ func TestSeedPublishesThe2019Report(t *testing.T) {
 	if len(years) != 1 || years[0].Year != 2019 || !years[0].First.Equal(time.Date(2020, 1, 20, 1, 0, 0, 0, time.UTC)) {
 		t.Fatalf("published years = %+v, want only 2019, published 2020-01-20", years)
 	}
-	if err := demo.Seed(ctx, db, "demo-password-1"); err == nil {
+	if err := demo.Seed(ctx, db, cheapHashing, "demo-password-1"); err == nil {
 		t.Fatal("a second seed into a database with agencies was accepted")
 	}
 	v := auditlog.NewVerifier()
@@ -38,12 +39,16 @@ func TestSeedPublishesThe2019Report(t *testing.T) {
 	}
 }
 
+// cheapHashing keeps the demo users' password hashes cheap: these tests
+// check what is seeded, not the cost of argon2id.
+var cheapHashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
+
 // seedBureau fills db with the demo data and returns the seed report's
 // bureau.
 func seedBureau(t *testing.T, db *store.DB) *agency.Agency {
 	t.Helper()
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, "demo-password-1"); err != nil {
+	if err := demo.Seed(ctx, db, cheapHashing, "demo-password-1"); err != nil {
 		t.Fatal(err)
 	}
 	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)

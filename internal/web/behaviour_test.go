@@ -416,7 +416,7 @@ func TestFooterShowsTheSoftwareVersion(t *testing.T) {
 func TestBaseURLOverridesTheHostHeader(t *testing.T) {
 	db := storetest.Open(t, store.SQLite)
 	e := newEnv(t, db)
-	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), BaseURL: "https://gk.example.gov.cn/"})
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, testPolicy(), time.Now), BaseURL: "https://gk.example.gov.cn/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,7 +440,7 @@ func TestAnonymousPostsAreLimited(t *testing.T) {
 	// The server's clock stands still, so the limiter's tokens do not
 	// refill while slow password checks run on a busy machine.
 	frozen := time.Now()
-	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now),
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, testPolicy(), time.Now),
 		Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
@@ -481,7 +481,7 @@ func TestPageCache(t *testing.T) {
 	db := storetest.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	now := time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC)
-	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), PageCache: 5 * time.Second,
+	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, testPolicy(), time.Now), PageCache: 5 * time.Second,
 		Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)

@@ -36,10 +36,10 @@ func benchDemo(b *testing.B, cfg web.Config) (http.Handler, string) {
 	b.Helper()
 	ctx := context.Background()
 	db := storetest.Open(b, store.SQLite)
-	if err := demo.Seed(ctx, db, demoPassword); err != nil {
+	if err := demo.Seed(ctx, db, testHashing, demoPassword); err != nil {
 		b.Fatal(err)
 	}
-	cfg.DB, cfg.Auth = db, auth.NewService(db, auth.DefaultPolicy, time.Now)
+	cfg.DB, cfg.Auth = db, auth.NewService(db, testPolicy(), time.Now)
 	w, err := web.New(cfg)
 	if err != nil {
 		b.Fatal(err)

@@ -30,7 +30,7 @@ func newCacheServer(t *testing.T, cfg web.Config) *cacheServer {
 	db := storetest.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	var log bytes.Buffer
-	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, auth.DefaultPolicy, time.Now), 5*time.Second
+	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, testPolicy(), time.Now), 5*time.Second
 	cfg.Log = slog.New(slog.NewTextHandler(&log, nil))
 	srv, err := web.New(cfg)
 	if err != nil {

@@ -23,6 +23,17 @@ import (
 
 const demoPassword = "demo-password-123"
 
+// testHashing keeps the demo users' password hashes cheap, so that the
+// hundreds of logins of these tests do not each spend 64 MiB of argon2id.
+var testHashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
+
+// testPolicy is the default policy with cheap password hashes.
+func testPolicy() auth.Policy {
+	p := auth.DefaultPolicy
+	p.Hashing = testHashing
+	return p
+}
+
 // env is a running server over a seeded database.
 type env struct {
 	t     *testing.T
@@ -39,13 +50,13 @@ type env struct {
 func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, demoPassword); err != nil {
+	if err := demo.Seed(ctx, db, testHashing, demoPassword); err != nil {
 		t.Fatal(err)
 	}
 	e := &env{t: t, db: db, ids: map[string]int64{}, users: map[string]int64{}, now: time.Now()}
 	clock := func() time.Time { return e.now }
 	db.Now = clock
-	svc := auth.NewService(db, auth.DefaultPolicy, clock)
+	svc := auth.NewService(db, testPolicy(), clock)
 	cfg := web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true}
 	for _, o := range opts {
 		o(&cfg)
