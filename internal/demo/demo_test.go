@@ -17,9 +17,9 @@ import (
 // on its historical date, 2020 still a draft for the approver, and the
 // audit chain intact after the whole seed.
 func TestSeedPublishesThe2019Report(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	ctx := context.Background()
-	bureau := seedBureau(t, db)
+	bureau := bureauOf(t, db)
 	years, err := db.PublishedYears(ctx, bureau.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -43,14 +43,16 @@ func TestSeedPublishesThe2019Report(t *testing.T) {
 // check what is seeded, not the cost of argon2id.
 var cheapHashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
 
-// seedBureau fills db with the demo data and returns the seed report's
-// bureau.
-func seedBureau(t *testing.T, db *store.DB) *agency.Agency {
+// seeded is the demo data, seeded once per engine by demo.Seed and copied
+// for each test.
+var seeded = storetest.NewTemplate("demo", func(ctx context.Context, db *store.DB) error {
+	return demo.Seed(ctx, db, cheapHashing, "demo-password-1")
+})
+
+// bureauOf returns the seed report's bureau in a copy of the demo data.
+func bureauOf(t *testing.T, db *store.DB) *agency.Agency {
 	t.Helper()
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, cheapHashing, "demo-password-1"); err != nil {
-		t.Fatal(err)
-	}
 	bureau, err := db.AgencyByNameOrCode(ctx, demo.Bureau)
 	if err != nil {
 		t.Fatal(err)

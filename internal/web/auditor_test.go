@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // upload posts files to the auditor page as a browser would.
@@ -42,7 +41,7 @@ func testdata(t *testing.T, name string) []byte {
 }
 
 func TestAuditorUpload(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	c := e.login("city-supervisor")
 
 	seed := testdata(t, "read_seed_changzhi_2020.txt")
@@ -75,7 +74,7 @@ func TestAuditorUpload(t *testing.T) {
 }
 
 func TestHolidaysPage(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	admin := e.login("admin")
 	post := func(name string, data []byte) (*http.Response, string) {
 		var body bytes.Buffer

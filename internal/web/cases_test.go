@@ -13,7 +13,6 @@ import (
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 var (
@@ -44,7 +43,7 @@ func wantStatus(t *testing.T, what string, res *http.Response, body string, stat
 // TestCaseWorkflowHTTP applies online, then walks the case through the
 // back office as the roles that may and may not act, and checks masking.
 func TestCaseWorkflowHTTP(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := strconv.FormatInt(e.ids[demo.Bureau], 10)

@@ -15,7 +15,6 @@ import (
 	"github.com/gongkai/gongkai/internal/blob/blobtest"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -30,7 +29,7 @@ func TestAttachmentInBucket(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeBucket()
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db, func(c *web.Config) { c.Blobs = bucket })
 	bureau := e.ids[demo.Bureau]
 	editor := e.login("spj-editor")

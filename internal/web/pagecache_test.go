@@ -13,7 +13,6 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -27,7 +26,7 @@ type cacheServer struct {
 
 func newCacheServer(t *testing.T, cfg web.Config) *cacheServer {
 	t.Helper()
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	var log bytes.Buffer
 	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, testPolicy(), time.Now), 5*time.Second

@@ -18,6 +18,7 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -34,6 +35,11 @@ func testPolicy() auth.Policy {
 	return p
 }
 
+// seeded is the demo data, seeded once per engine and copied for each test.
+var seeded = storetest.NewTemplate("demo", func(ctx context.Context, db *store.DB) error {
+	return demo.Seed(ctx, db, testHashing, demoPassword)
+})
+
 // env is a running server over a seeded database.
 type env struct {
 	t     *testing.T
@@ -45,14 +51,11 @@ type env struct {
 	now   time.Time
 }
 
-// newEnv seeds db with the demo data and serves it; opts adjust the
-// server's configuration.
+// newEnv serves db, a copy of the demo data (seeded.Open or
+// seeded.ForEach); opts adjust the server's configuration.
 func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, testHashing, demoPassword); err != nil {
-		t.Fatal(err)
-	}
 	e := &env{t: t, db: db, ids: map[string]int64{}, users: map[string]int64{}, now: time.Now()}
 	clock := func() time.Time { return e.now }
 	db.Now = clock
