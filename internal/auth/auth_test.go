@@ -14,6 +14,7 @@ import (
 var tree = agency.NewTree([]agency.Agency{{ID: 1}, {ID: 2, ParentID: 1}, {ID: 3, ParentID: 1}, {ID: 4, ParentID: 2}, {ID: 5}})
 
 func TestCan(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		grants []Grant
@@ -52,6 +53,7 @@ func TestCan(t *testing.T) {
 }
 
 func TestPasswords(t *testing.T) {
+	t.Parallel()
 	var production Hashing // the zero value: the cost new users get
 	if _, err := production.Hash("short"); !errors.Is(err, errs.ErrInvalid) {
 		t.Fatalf("short password: err = %v, want ErrInvalid", err)
@@ -82,6 +84,7 @@ func TestPasswords(t *testing.T) {
 }
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	p := Policy{Idle: 30 * time.Minute, Absolute: 12 * time.Hour}
 	t0 := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -103,6 +106,7 @@ func TestSessionExpiry(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	a, ha := NewToken("gka_")
 	b, _ := NewToken("gka_")
 	if a == b || HashToken(a) != ha || len(a) < 40 {
@@ -111,6 +115,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestUserValidate(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		u  User
 		ok bool

@@ -41,6 +41,7 @@ func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
 }
 
 func TestLoginAndLockout(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, c, u := setup(t, db)
@@ -80,6 +81,7 @@ func TestLoginAndLockout(t *testing.T) {
 // TestConcurrentFailuresLock sends many wrong passwords and the right one
 // at once: the count must not lose updates, so the account ends locked.
 func TestConcurrentFailuresLock(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, _, u := setup(t, db)
@@ -110,6 +112,7 @@ func TestConcurrentFailuresLock(t *testing.T) {
 }
 
 func TestSessionExpiryAndLogoutEverywhere(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, c, _ := setup(t, db)
@@ -149,6 +152,7 @@ func TestSessionExpiryAndLogoutEverywhere(t *testing.T) {
 }
 
 func TestAPITokenAuth(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, _, u := setup(t, db)

@@ -14,6 +14,7 @@ import (
 // 2026 has open and closed cases for the bureau and a sibling, and every
 // year balances.
 func TestDemoCases(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		bureau := bureauOf(t, db)

@@ -12,6 +12,7 @@ import (
 // report's 2020 numbers: 758 website items, 1427 WeChat posts of which
 // 1100 original.
 func TestCatalogFiguresMatchSeed(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		bureau := bureauOf(t, db)

@@ -17,6 +17,7 @@ import (
 // on its historical date, 2020 still a draft for the approver, and the
 // audit chain intact after the whole seed.
 func TestSeedPublishesThe2019Report(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	ctx := context.Background()
 	bureau := bureauOf(t, db)

@@ -36,6 +36,7 @@ func contains(list []string, s string) bool {
 // TestAccessByRole calls every back-office route as every demo user, in the
 // bureau and in a sibling agency, and checks who is let through.
 func TestAccessByRole(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		clients := map[string]*client{}

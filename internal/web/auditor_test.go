@@ -41,6 +41,7 @@ func testdata(t *testing.T, name string) []byte {
 }
 
 func TestAuditorUpload(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	c := e.login("city-supervisor")
 
@@ -74,6 +75,7 @@ func TestAuditorUpload(t *testing.T) {
 }
 
 func TestHolidaysPage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	admin := e.login("admin")
 	post := func(name string, data []byte) (*http.Response, string) {

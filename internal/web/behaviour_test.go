@@ -31,6 +31,7 @@ func auditCount(t *testing.T, db *store.DB) int {
 // TestBadInput sends what a careless or hostile client sends; each gets a
 // clear Chinese error and changes nothing.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		admin := e.login("spj-admin")
@@ -128,6 +129,7 @@ func TestBadInput(t *testing.T) {
 // TestStateChangesAreAudited makes real changes through the back office
 // and finds each in the audit log with its before and after.
 func TestStateChangesAreAudited(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		admin := e.login("spj-admin")
@@ -195,6 +197,7 @@ func TestStateChangesAreAudited(t *testing.T) {
 }
 
 func TestSessionExpiryAndLogout(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		c := e.login("spj-editor")
@@ -220,6 +223,7 @@ func TestSessionExpiryAndLogout(t *testing.T) {
 }
 
 func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	c := e.anonymous()
@@ -248,6 +252,7 @@ func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
 
 // TestAPI checks the JSON API with and without tokens.
 func TestAPI(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		token := e.token
@@ -297,6 +302,7 @@ func TestAPI(t *testing.T) {
 // TestOpenAPIMatchesRoutes keeps /api/v1/openapi.json in step with the
 // API routes, both ways.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	_, body := e.anonymous().get("/api/v1/openapi.json")
@@ -338,6 +344,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // kind and parent, refuses a cycle, and ignores those fields from an
 // agency admin.
 func TestPlatformEditsHierarchy(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	ctx := context.Background()
@@ -370,6 +377,7 @@ func TestPlatformEditsHierarchy(t *testing.T) {
 // TestLoginRedirectStaysOnSite refuses post-login redirects that a browser
 // could turn into another origin.
 func TestLoginRedirectStaysOnSite(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	for next, want := range map[string]string{
 		"/office/a/2/users":     "/office/a/2/users",
@@ -396,6 +404,7 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 // TestFooterShowsTheSoftwareVersion guards against a page's own Version
 // field shadowing the footer's.
 func TestFooterShowsTheSoftwareVersion(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	c := e.anonymous()
 	for _, path := range []string{"/", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/reports/2019"} {
@@ -413,6 +422,7 @@ func TestFooterShowsTheSoftwareVersion(t *testing.T) {
 // TestBaseURLOverridesTheHostHeader builds feed, sitemap and search links
 // on the configured public address, not on a Host header a client chose.
 func TestBaseURLOverridesTheHostHeader(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, testPolicy(), time.Now), BaseURL: "https://gk.example.gov.cn/"})
@@ -434,6 +444,7 @@ func TestBaseURLOverridesTheHostHeader(t *testing.T) {
 // TestAnonymousPostsAreLimited stops one address from posting to the login
 // form or the application form without end, and leaves others alone.
 func TestAnonymousPostsAreLimited(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	// The server's clock stands still, so the limiter's tokens do not
@@ -477,6 +488,7 @@ func TestAnonymousPostsAreLimited(t *testing.T) {
 // TestPageCache serves repeated anonymous page views from the cache for
 // the configured time, and never what depends on who is asking.
 func TestPageCache(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	now := time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC)

@@ -13,6 +13,7 @@ import (
 // TestCasesAPI lists the bureau's applications over the API: readers of the
 // agency only, masked always, ?open=1 without the closed ones.
 func TestCasesAPI(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		token := e.token

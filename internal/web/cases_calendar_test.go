@@ -17,6 +17,7 @@ var dueRe = regexp.MustCompile(`id="due">(\d{4}-\d{2}-\d{2})`)
 // TestCaseDeadlineUsesLoadedSchedule: a holiday schedule an administrator
 // loads into the database moves the due dates shown, without a restart.
 func TestCaseDeadlineUsesLoadedSchedule(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()

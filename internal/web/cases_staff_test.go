@@ -18,6 +18,7 @@ import (
 // registered post, shows its secret once, answers it with the agency's own
 // template and 文号 prefix, and checks the due-soon list of a supervisor.
 func TestCaseStaffEntryAndTemplates(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()

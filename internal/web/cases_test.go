@@ -43,6 +43,7 @@ func wantStatus(t *testing.T, what string, res *http.Response, body string, stat
 // TestCaseWorkflowHTTP applies online, then walks the case through the
 // back office as the roles that may and may not act, and checks masking.
 func TestCaseWorkflowHTTP(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()

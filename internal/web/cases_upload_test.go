@@ -44,6 +44,7 @@ func (c *client) postMultipart(path string, form url.Values, files []upload) (*h
 // application: PDF, JPEG and PNG by content, at most three, at most 5 MB
 // each; a refused form stores nothing.
 func TestCaseAttachments(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()

@@ -22,6 +22,7 @@ import (
 // an S3 bucket, downloads it back, and finds its bytes in the bucket and
 // not in the data folder; an attachment whose object is missing is a 404.
 func TestAttachmentInBucket(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bucketURL := blobtest.Server(t)
 	bucket, closeBucket, err := blob.Open(ctx, bucketURL, "")

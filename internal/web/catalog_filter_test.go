@@ -14,6 +14,7 @@ import (
 // TestPortalCatalogByCategory filters an agency's public catalog by 体裁分类
 // (and keeps the column), as the portal's "catalog by column and category".
 func TestPortalCatalogByCategory(t *testing.T) {
+	t.Parallel()
 	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	ctx := context.Background()

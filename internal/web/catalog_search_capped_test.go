@@ -20,6 +20,7 @@ import (
 // the index counts is shown: "条以上" on the page, the cap as the API's
 // total, and pages that still follow each other.
 func TestSearchCappedTotal(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()

@@ -119,6 +119,7 @@ func newSearchFixture(t *testing.T, db *store.DB) *searchFixture {
 // agencies the union of their classes, within one agency its own classes
 // and columns, the chosen values kept on later pages and in other orders.
 func TestSearchFilterChoices(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t, seeded.Open(t, store.SQLite))
 	c := f.anonymous()
 	defaults := func(kind catalog.TaxonomyKind) []string {
@@ -222,6 +223,7 @@ func TestSearchFilterChoices(t *testing.T) {
 // API and compares both with the store's answer; a column narrows to it
 // and its sub-columns.
 func TestSearchFilters(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		f := newSearchFixture(t, db)
 		ctx := context.Background()
@@ -306,6 +308,7 @@ func TestSearchFilters(t *testing.T) {
 // TestSearchFilterErrors answers a bad filter with 400 and a Chinese
 // message, as JSON from the API and on the page, never a 500.
 func TestSearchFilterErrors(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t, seeded.Open(t, store.SQLite))
 	c := f.anonymous()
 	tests := []struct {

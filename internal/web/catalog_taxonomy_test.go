@@ -36,6 +36,7 @@ func genreForm(rename map[string]string, remove []string, extra ...[3]string) ur
 }
 
 func TestCatalogTaxonomyEdit(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
@@ -157,6 +158,7 @@ func TestCatalogTaxonomyEdit(t *testing.T) {
 }
 
 func TestCatalogItemClassChecked(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	bureau := e.ids[demo.Bureau]
 	editor := e.login("spj-editor")
@@ -175,6 +177,7 @@ func TestCatalogItemClassChecked(t *testing.T) {
 // TestCatalogImportClassLabels imports a file that names classes by their
 // labels: items store the agency's codes.
 func TestCatalogImportClassLabels(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	ctx := context.Background()
 	bureau := e.ids[demo.Bureau]

@@ -20,6 +20,7 @@ import (
 // the scan block the approval, has the reviewer override and publish, and
 // finds the item in the public search API, the portal and the feed.
 func TestCatalogJourney(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
@@ -100,6 +101,7 @@ func (c *client) postFile(path, name string, data []byte) (*http.Response, strin
 }
 
 func TestCatalogImport(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		path := fmt.Sprintf("/office/a/%d/items/import", e.ids[demo.Bureau])
@@ -126,6 +128,7 @@ func TestCatalogImport(t *testing.T) {
 // TestCatalogFeedsAndSitemap reads the demo catalog's feeds, sitemap and
 // API pages as XML and JSON.
 func TestCatalogFeedsAndSitemap(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	anon := e.anonymous()
 	bureau := e.ids[demo.Bureau]
@@ -181,6 +184,7 @@ func TestCatalogFeedsAndSitemap(t *testing.T) {
 }
 
 func TestCatalogStandardColumns(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	admin := e.login("spj-admin")
 	path := fmt.Sprintf("/office/a/%d/columns/standard", e.ids[demo.Bureau])
@@ -205,6 +209,7 @@ func TestCatalogStandardColumns(t *testing.T) {
 }
 
 func TestCatalogOfficeList(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, seeded.Open(t, store.SQLite))
 	reviewer := e.login("spj-reviewer")
 	base := fmt.Sprintf("/office/a/%d/items", e.ids[demo.Bureau])

@@ -57,6 +57,7 @@ func (c *cacheServer) do(method, path string, header map[string]string) *httptes
 // and headers as the first, a declared length, a HEAD without body, and
 // counts and logs it like any other request.
 func TestPageCacheHit(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	page := c.bureau + "/catalog"
 	miss := c.do("GET", page, nil)
@@ -96,6 +97,7 @@ func TestPageCacheHit(t *testing.T) {
 // from the request, so a client naming another host cannot plant its
 // links in what others are served; with --base-url one copy serves all.
 func TestPageCacheHosts(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		baseURL  string
@@ -128,6 +130,7 @@ func TestPageCacheHosts(t *testing.T) {
 // TestPageCacheBypass never answers from the cache what depends on who is
 // asking: any cookie, any credentials, and nothing for a POST.
 func TestPageCacheBypass(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	page := c.bureau
 	c.do("GET", page, nil)
@@ -154,6 +157,7 @@ func TestPageCacheBypass(t *testing.T) {
 // TestAccessLog writes one line per request, cache hits included, unless
 // it is turned off.
 func TestAccessLog(t *testing.T) {
+	t.Parallel()
 	for _, off := range []bool{false, true} {
 		c := newCacheServer(t, web.Config{NoAccessLog: off})
 		c.do("GET", "/healthz", nil)
@@ -171,6 +175,7 @@ func TestAccessLog(t *testing.T) {
 // than net/http's buffer are sent corked: the page must arrive whole and
 // equal to the rendered one, on a kept-alive connection, again and again.
 func TestPageCacheOverTCP(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	ts := httptest.NewUnstartedServer(c.h)
 	ts.Config.ConnContext = web.ConnContext

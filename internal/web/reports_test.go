@@ -35,6 +35,7 @@ func reportForm(row, col, value string) url.Values {
 // who may edit, sign off and publish, the live checks, the frozen version
 // and the correction.
 func TestReportWorkflowByRole(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
@@ -152,6 +153,7 @@ func TestReportWorkflowByRole(t *testing.T) {
 // TestSupervisorAndLitigation checks the supervisor's overview and
 // combined report, and entering a lawsuit that part 四 counts.
 func TestSupervisorAndLitigation(t *testing.T) {
+	t.Parallel()
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		city, bureau := e.ids["长治市人民政府"], e.ids[demo.Bureau]

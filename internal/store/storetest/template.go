@@ -87,10 +87,13 @@ func (tpl *Template) Open(t testing.TB, d store.Dialect) *store.DB {
 }
 
 // ForEach runs fn once per engine, each on its own copy of the template.
+// The engines run in parallel: fn must not share what it changes between
+// the two runs, and the caller must not run anything after ForEach.
 func (tpl *Template) ForEach(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
 	for _, d := range Dialects {
 		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
 			fn(t, tpl.Open(t, d))
 		})
 	}
