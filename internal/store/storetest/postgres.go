@@ -112,10 +112,10 @@ func sweepStale(ctx context.Context, admin *sql.DB) {
 	}
 }
 
-// buildPostgres creates the template database, migrates and fills it, and
-// closes every connection to it, since PostgreSQL copies only a database
-// nobody is connected to.
-func (tpl *Template) buildPostgres() (string, error) {
+// buildPostgres creates the template database (a copy of base when there
+// is one), migrates and fills it, and closes every connection to it, since
+// PostgreSQL copies only a database nobody is connected to.
+func (tpl *Template) buildPostgres(base *built) (string, error) {
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", baseDSN())
 	if err != nil {
@@ -124,7 +124,11 @@ func (tpl *Template) buildPostgres() (string, error) {
 	defer admin.Close()
 	swept.Do(func() { sweepStale(ctx, admin) })
 	name := databaseName("gkt")
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+	create := `CREATE DATABASE ` + name
+	if base != nil {
+		create += ` TEMPLATE ` + base.pg
+	}
+	if err := createDatabase(ctx, admin, create); err != nil {
 		return "", fmt.Errorf("create the template database: %w", err)
 	}
 	made.mu.Lock()
@@ -155,17 +159,7 @@ func clonePostgres(t testing.TB, template string) string {
 		t.Fatalf("GONGKAI_TEST_POSTGRES: %v", err)
 	}
 	name := databaseName("gkc")
-	// The template's last connections may still be closing on the server
-	// (object_in_use); they are gone within moments.
-	for attempt := 0; ; attempt++ {
-		_, err = admin.ExecContext(ctx, `CREATE DATABASE `+name+` TEMPLATE `+template)
-		var pgErr *pgconn.PgError
-		if err == nil || !errors.As(err, &pgErr) || pgErr.Code != "55006" || attempt == 100 {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if err != nil {
+	if err := createDatabase(ctx, admin, `CREATE DATABASE `+name+` TEMPLATE `+template); err != nil {
 		admin.Close()
 		t.Fatalf("copy the template database %s: %v", template, err)
 	}
@@ -178,6 +172,20 @@ func clonePostgres(t testing.TB, template string) string {
 		t.Fatal(err)
 	}
 	return dsn
+}
+
+// createDatabase runs a CREATE DATABASE statement. A template's last
+// connections may still be closing on the server (object_in_use); they
+// are gone within moments, so it tries again for up to five seconds.
+func createDatabase(ctx context.Context, admin *sql.DB, create string) error {
+	for attempt := 0; ; attempt++ {
+		_, err := admin.ExecContext(ctx, create)
+		var pgErr *pgconn.PgError
+		if err == nil || !errors.As(err, &pgErr) || pgErr.Code != "55006" || attempt == 100 {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // dropTemplates drops the template databases named.

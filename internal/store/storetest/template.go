@@ -106,6 +106,16 @@ func (tpl *Template) build(t testing.TB, d store.Dialect) *built {
 	if d == store.Postgres {
 		requirePostgres(t) // skips (or fails) each test, not only the first
 	}
+	b := tpl.prepare(d)
+	if b.err != nil {
+		t.Fatalf("the %s template on %s: %v", tpl.name, d, b.err)
+	}
+	return b
+}
+
+// prepare makes the template of engine d once. A filled template starts
+// from a copy of the migrated one rather than migrating again.
+func (tpl *Template) prepare(d store.Dialect) *built {
 	tpl.mu.Lock()
 	b := tpl.built[d]
 	if b == nil {
@@ -114,21 +124,26 @@ func (tpl *Template) build(t testing.TB, d store.Dialect) *built {
 	}
 	tpl.mu.Unlock()
 	b.once.Do(func() {
+		var base *built
+		if tpl != migrated {
+			if base = migrated.prepare(d); base.err != nil {
+				b.err = base.err
+				return
+			}
+		}
 		if d == store.Postgres {
-			b.pg, b.err = tpl.buildPostgres()
+			b.pg, b.err = tpl.buildPostgres(base)
 		} else {
-			b.file, b.err = tpl.buildSQLite()
+			b.file, b.err = tpl.buildSQLite(base)
 		}
 	})
-	if b.err != nil {
-		t.Fatalf("the %s template on %s: %v", tpl.name, d, b.err)
-	}
 	return b
 }
 
-// buildSQLite migrates and fills a database in a folder of its own and
-// keeps a compact copy of it (VACUUM INTO), the file every test copies.
-func (tpl *Template) buildSQLite() (string, error) {
+// buildSQLite migrates and fills a database in a folder of its own,
+// starting from a copy of base when there is one, and keeps a compact copy
+// of it (VACUUM INTO), the file every test copies.
+func (tpl *Template) buildSQLite(base *built) (string, error) {
 	dir, err := os.MkdirTemp("", "gongkai-template-")
 	if err != nil {
 		return "", err
@@ -137,7 +152,16 @@ func (tpl *Template) buildSQLite() (string, error) {
 	made.dirs = append(made.dirs, dir)
 	made.mu.Unlock()
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Config{DataDir: filepath.Join(dir, "build")})
+	dataDir := filepath.Join(dir, "build")
+	if base != nil {
+		if err := os.Mkdir(dataDir, 0o700); err != nil {
+			return "", err
+		}
+		if err := copyFile(base.file, filepath.Join(dataDir, "gongkai.db")); err != nil {
+			return "", err
+		}
+	}
+	db, err := store.Open(ctx, store.Config{DataDir: dataDir})
 	if err != nil {
 		return "", err
 	}
