@@ -12,6 +12,7 @@ import (
 const auditData = "../../internal/audit/testdata"
 
 func TestAuditCommand(t *testing.T) {
+	t.Parallel()
 	seed := filepath.Join(auditData, "read_seed_changzhi_2020.txt")
 	dir := t.TempDir()
 	copyFile(t, seed, filepath.Join(dir, "a.txt"))
@@ -79,6 +80,7 @@ func TestAuditCommand(t *testing.T) {
 }
 
 func TestAuditSummaryFiles(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "summary")
 	code, _, stderr := runCmd(t, "audit", "--summary", out, filepath.Join(auditData, "read_format2021_in_2020.txt"))
 	if code != 0 {
@@ -114,6 +116,7 @@ func copyFile(t *testing.T, from, to string) {
 // TestAuditSummaryListsUnreadableFiles keeps a file that cannot be read in
 // the batch summary, with the reason, beside the files that could.
 func TestAuditSummaryListsUnreadableFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, filepath.Join(auditData, "read_seed_changzhi_2020.txt"), filepath.Join(dir, "seed.txt"))
 	if err := os.WriteFile(filepath.Join(dir, "scan.pdf"), []byte("%PDF-1.4 no text here"), 0o600); err != nil {

@@ -20,6 +20,9 @@ import (
 // TestBlobsCopy moves a data folder's attachment files into a bucket on an
 // S3 server, twice, checks that serve refuses a bucket it cannot use, and
 // that backup says the attachment files are not in the database copy.
+//
+// It is not parallel: blobtest.Server sets the AWS_* variables of the
+// process (t.Setenv).
 func TestBlobsCopy(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "data")
@@ -68,6 +71,7 @@ func TestBlobsCopy(t *testing.T) {
 // and keeps the one an item refers to and the one written a moment ago;
 // a dry run only counts.
 func TestBlobsPrune(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "data")
 	db, err := store.Open(ctx, store.Config{DataDir: dir})

@@ -17,6 +17,7 @@ import (
 // answer letter; the citizen then sees the outcome and the letter on the
 // public status page. All on a phone-sized window, against the real binary.
 func TestCaseJourney(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser journey skipped in -short mode")
 	}

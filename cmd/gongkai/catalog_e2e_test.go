@@ -36,6 +36,7 @@ func writeDOCX(t *testing.T, path, text string) {
 // portal's search and in the agency's Atom feed. Real binary, phone-sized
 // window.
 func TestCatalogJourney(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser journey skipped in -short mode")
 	}

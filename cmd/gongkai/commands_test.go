@@ -23,6 +23,7 @@ func runStdin(t *testing.T, stdin string, args ...string) (code int, stdout, std
 }
 
 func TestDemoUserBackupAndAuditLog(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	code, out, errOut := runStdin(t, "", "demo", "--data", dir)
 	if code != 0 || !strings.Contains(out, "用户名 admin  密码 ") {
@@ -103,6 +104,7 @@ func TestDemoUserBackupAndAuditLog(t *testing.T) {
 // TestHolidaysLoadedIntoTheDatabase loads a year the release does not know
 // and finds `deadline` counting with it.
 func TestHolidaysLoadedIntoTheDatabase(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	file := filepath.Join(t.TempDir(), "2028.json")
 	schedule := `{"year": 2028, "papers": [], "days": [{"name": "元旦", "date": "2028-01-03", "isOffDay": true}]}`
@@ -133,6 +135,7 @@ func TestHolidaysLoadedIntoTheDatabase(t *testing.T) {
 // TestAuditLogAnchorCatchesTruncation deletes the newest audit entry, which
 // leaves a valid chain, and finds it with the anchor printed before.
 func TestAuditLogAnchorCatchesTruncation(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	if code, _, errOut := runStdin(t, "", "demo", "--data", dir); code != 0 {
 		t.Fatalf("demo: %s", errOut)

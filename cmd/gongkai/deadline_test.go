@@ -18,6 +18,7 @@ func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestDeadline(t *testing.T) {
+	t.Parallel()
 	extra := filepath.Join(t.TempDir(), "2028.json")
 	err := os.WriteFile(extra, []byte(`{"year":2028,"papers":[],"days":[
 		{"name":"元旦","date":"2028-01-01","isOffDay":true},

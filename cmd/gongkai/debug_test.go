@@ -12,6 +12,7 @@ import (
 )
 
 func TestStartDebugServesProfilesOnLoopbackOnly(t *testing.T) {
+	t.Parallel()
 	log := slog.New(slog.DiscardHandler)
 	for _, addr := range []string{"0.0.0.0:6060", "192.0.2.1:6060", ":6060", "6060"} {
 		if _, err := startDebug(context.Background(), addr, log); !errors.Is(err, errUsage) {
@@ -48,6 +49,8 @@ func TestStartDebugServesProfilesOnLoopbackOnly(t *testing.T) {
 	}
 }
 
+// TestTuneGC is not parallel: the GC target is the process's, and the
+// in-process `serve` of other tests sets it too.
 func TestTuneGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	env := &cmdEnv{getenv: func(k string) string {

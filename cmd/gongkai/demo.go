@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 
+	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 )
 
@@ -21,7 +22,7 @@ func runDemo(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	defer db.Close()
 	password := randomPassword()
-	if err := demo.Seed(ctx, db, password); err != nil {
+	if err := demo.Seed(ctx, db, auth.DefaultPolicy.Hashing, password); err != nil {
 		return err
 	}
 	printDemoLogins(env, password)

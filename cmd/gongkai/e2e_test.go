@@ -60,16 +60,49 @@ func (s *server) stop() error {
 	return s.stopErr
 }
 
-// startServer builds the binary and runs `gongkai serve --demo` on a free
-// port in a fresh data folder.
+// built is the real binary, built once for every test that runs it, in a
+// folder TestMain removes.
+var built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// TestMain removes the binary the tests built; in this test binary started
+// as a sandbox child (extractChild), it is the child.
+func TestMain(m *testing.M) {
+	extractChild()
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// binary builds the gongkai binary on first use and returns its path.
+func binary(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "gongkai-e2e-"); built.err != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(built.dir, "gongkai"), ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("%v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatalf("build: %v", built.err)
+	}
+	return filepath.Join(built.dir, "gongkai")
+}
+
+// startServer runs the binary's `gongkai serve --demo` on a free port in a
+// fresh data folder.
 func startServer(t *testing.T) *server {
 	t.Helper()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "gongkai")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -178,6 +211,7 @@ func login(s *server, username string) chromedp.Action[chromedp.Void] {
 // TestBrowserJourney logs in as the platform admin, switches agency, then
 // logs in as another agency's admin and is refused the bureau's user page.
 func TestBrowserJourney(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser journey skipped in -short mode")
 	}
@@ -211,6 +245,9 @@ func TestBrowserJourney(t *testing.T) {
 // TestGracefulShutdown starts a request, stops the server while the
 // request's body is still arriving, and checks that the request is answered
 // and the process exits cleanly.
+//
+// It is not parallel: its pauses assume a server that is not competing
+// with other tests for the CPU.
 func TestGracefulShutdown(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real-binary test skipped in -short mode")

@@ -6,6 +6,7 @@ import (
 )
 
 func TestNextAt(t *testing.T) {
+	t.Parallel()
 	cst := time.FixedZone("CST", 8*3600)
 	tests := []struct {
 		now, want time.Time

@@ -11,6 +11,7 @@ import (
 // figure that fails a check, fixes it, signs the report off and publishes
 // it, and the report appears on the portal.
 func TestReportJourney(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser journey skipped in -short mode")
 	}

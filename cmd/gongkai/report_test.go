@@ -10,6 +10,7 @@ import (
 // TestReportCommand builds the demo bureau's reports from its records and
 // writes them in every format.
 func TestReportCommand(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	if code, _, errOut := runStdin(t, "", "demo", "--data", dir); code != 0 {
 		t.Fatalf("demo: %s", errOut)

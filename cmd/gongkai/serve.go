@@ -157,7 +157,7 @@ func seedIfEmpty(ctx context.Context, env *cmdEnv, db *store.DB) error {
 			return nil
 		}
 		password := randomPassword()
-		if err := demo.Seed(ctx, db, password); err != nil {
+		if err := demo.Seed(ctx, db, auth.DefaultPolicy.Hashing, password); err != nil {
 			return err
 		}
 		printDemoLogins(env, password)

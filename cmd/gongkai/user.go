@@ -103,7 +103,7 @@ func userAdd(ctx context.Context, env *cmdEnv, db *store.DB, username, name stri
 	if err != nil {
 		return err
 	}
-	if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
+	if u.PasswordHash, err = auth.DefaultPolicy.Hashing.Hash(pw); err != nil {
 		return err
 	}
 	if err := db.CreateUser(ctx, u, cliChange("user.create")); err != nil {
@@ -122,7 +122,7 @@ func userPasswd(ctx context.Context, env *cmdEnv, db *store.DB, username string,
 	if err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(pw)
+	hash, err := auth.DefaultPolicy.Hashing.Hash(pw)
 	if err != nil {
 		return err
 	}

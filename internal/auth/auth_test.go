@@ -2,6 +2,7 @@ package auth
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 var tree = agency.NewTree([]agency.Agency{{ID: 1}, {ID: 2, ParentID: 1}, {ID: 3, ParentID: 1}, {ID: 4, ParentID: 2}, {ID: 5}})
 
 func TestCan(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		grants []Grant
@@ -51,23 +53,38 @@ func TestCan(t *testing.T) {
 }
 
 func TestPasswords(t *testing.T) {
-	if _, err := HashPassword("short"); !errors.Is(err, errs.ErrInvalid) {
+	t.Parallel()
+	var production Hashing // the zero value: the cost new users get
+	if _, err := production.Hash("short"); !errors.Is(err, errs.ErrInvalid) {
 		t.Fatalf("short password: err = %v, want ErrInvalid", err)
 	}
-	if _, err := HashPassword("正确的马电池订书钉"); err == nil {
+	if _, err := production.Hash("正确的马电池订书钉"); err == nil {
 		t.Fatal("9-character password accepted")
 	}
-	h, err := HashPassword("correct horse battery")
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := User{PasswordHash: h}
-	if !u.CheckPassword("correct horse battery") || u.CheckPassword("correct horse batterY") {
-		t.Fatal("CheckPassword does not tell right from wrong")
+	for _, tt := range []struct {
+		name string
+		h    Hashing
+		cost string
+	}{
+		{"production", production, "$m=65536,t=1,"},
+		{"cheap, as in tests", Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}, "$m=64,t=1,p=1$"},
+	} {
+		h, err := tt.h.Hash("correct horse battery")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(h, tt.cost) {
+			t.Errorf("%s hash %q lacks the cost %q", tt.name, h, tt.cost)
+		}
+		u := User{PasswordHash: h}
+		if !u.CheckPassword("correct horse battery") || u.CheckPassword("correct horse batterY") {
+			t.Fatalf("%s: CheckPassword does not tell right from wrong", tt.name)
+		}
 	}
 }
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	p := Policy{Idle: 30 * time.Minute, Absolute: 12 * time.Hour}
 	t0 := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -89,6 +106,7 @@ func TestSessionExpiry(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	a, ha := NewToken("gka_")
 	b, _ := NewToken("gka_")
 	if a == b || HashToken(a) != ha || len(a) < 40 {
@@ -97,6 +115,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestUserValidate(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		u  User
 		ok bool

@@ -18,6 +18,9 @@ type Policy struct {
 	Idle time.Duration
 	// Absolute ends a session this long after login, however busy.
 	Absolute time.Duration
+	// Hashing is the cost of new password hashes; the zero value is the
+	// production cost.
+	Hashing Hashing
 }
 
 // DefaultPolicy is the policy used unless configured otherwise.

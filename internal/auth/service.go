@@ -49,8 +49,14 @@ const maxConcurrentChecks = 4
 
 // NewService returns a service over store with the given policy and clock.
 func NewService(store Store, policy Policy, now func() time.Time) *Service {
-	h, _ := HashPassword("gongkai-dummy-password")
+	h, _ := policy.Hashing.Hash("gongkai-dummy-password")
 	return &Service{Store: store, Policy: policy, Now: now, dummyHash: h, checking: make(chan struct{}, maxConcurrentChecks)}
+}
+
+// HashPassword checks a new password against the policy and returns its
+// hash at the policy's cost.
+func (s *Service) HashPassword(password string) (string, error) {
+	return s.Policy.Hashing.Hash(password)
 }
 
 // checkPassword compares a password with a user's hash, waiting for a free

@@ -18,10 +18,18 @@ type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
+// policy is the default policy with cheap password hashes, so the many
+// logins of these tests do not each spend 64 MiB and a pass of argon2id.
+func policy() auth.Policy {
+	p := auth.DefaultPolicy
+	p.Hashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
+	return p
+}
+
 func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
 	t.Helper()
 	c := &clock{time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)}
-	h, err := auth.HashPassword("right password")
+	h, err := policy().Hashing.Hash("right password")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +37,11 @@ func setup(t *testing.T, db *store.DB) (*auth.Service, *clock, *auth.User) {
 	if err := db.CreateUser(context.Background(), u, auditlog.Change{Actor: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	return auth.NewService(db, auth.DefaultPolicy, c.now), c, u
+	return auth.NewService(db, policy(), c.now), c, u
 }
 
 func TestLoginAndLockout(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, c, u := setup(t, db)
@@ -72,6 +81,7 @@ func TestLoginAndLockout(t *testing.T) {
 // TestConcurrentFailuresLock sends many wrong passwords and the right one
 // at once: the count must not lose updates, so the account ends locked.
 func TestConcurrentFailuresLock(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, _, u := setup(t, db)
@@ -102,6 +112,7 @@ func TestConcurrentFailuresLock(t *testing.T) {
 }
 
 func TestSessionExpiryAndLogoutEverywhere(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, c, _ := setup(t, db)
@@ -141,6 +152,7 @@ func TestSessionExpiryAndLogoutEverywhere(t *testing.T) {
 }
 
 func TestAPITokenAuth(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		svc, _, u := setup(t, db)

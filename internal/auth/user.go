@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -48,22 +47,6 @@ func (u *User) Validate() error {
 		return errs.Invalid("姓名含有不可见的控制字符")
 	}
 	return nil
-}
-
-// HashPassword checks a password against the policy and returns its
-// argon2id hash.
-func HashPassword(password string) (string, error) {
-	if utf8.RuneCountInString(password) < MinPasswordLength {
-		return "", errs.Invalid("密码至少需要%d位", MinPasswordLength)
-	}
-	if len(password) > 256 {
-		return "", errs.Invalid("密码过长")
-	}
-	h, err := argon2id.CreateHash(password, argon2id.DefaultParams)
-	if err != nil {
-		return "", fmt.Errorf("auth: hash password: %w", err)
-	}
-	return h, nil
 }
 
 // CheckPassword reports whether password matches the user's hash.

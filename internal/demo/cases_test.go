@@ -7,7 +7,6 @@ import (
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestDemoCases checks the demo applications: the bureau's 2020 figures
@@ -15,9 +14,10 @@ import (
 // 2026 has open and closed cases for the bureau and a sibling, and every
 // year balances.
 func TestDemoCases(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		bureau := seedBureau(t, db)
+		bureau := bureauOf(t, db)
 		c2020, err := db.CaseCounts(ctx, bureau.ID, 2020, report.Format2019)
 		if err != nil {
 			t.Fatal(err)

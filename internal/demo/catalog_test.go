@@ -6,16 +6,16 @@ import (
 
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestCatalogFiguresMatchSeed checks that the demo catalog gives the seed
 // report's 2020 numbers: 758 website items, 1427 WeChat posts of which
 // 1100 original.
 func TestCatalogFiguresMatchSeed(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		bureau := seedBureau(t, db)
+		bureau := bureauOf(t, db)
 		f, err := db.CatalogFigures(ctx, bureau.ID, 2020)
 		if err != nil {
 			t.Fatal(err)

@@ -58,10 +58,11 @@ var Accounts = []Account{
 	{"jyj-admin", "教育局管理员", auth.AgencyAdmin, "长治市教育局"},
 }
 
-// Seed fills an empty database. Every demo user gets the given password.
-// It refuses a database that already has agencies, so it never mixes demo
+// Seed fills an empty database. Every demo user gets the given password,
+// hashed at the given cost (the zero Hashing is the production cost). It
+// refuses a database that already has agencies, so it never mixes demo
 // records into real ones.
-func Seed(ctx context.Context, db Store, password string) error {
+func Seed(ctx context.Context, db Store, h auth.Hashing, password string) error {
 	existing, err := db.Agencies(ctx)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
@@ -69,7 +70,7 @@ func Seed(ctx context.Context, db Store, password string) error {
 	if len(existing) > 0 {
 		return errs.Conflict("数据库中已有机关，演示数据只能写入空库")
 	}
-	hash, err := auth.HashPassword(password)
+	hash, err := h.Hash(password)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}

@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,12 @@ import (
 	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
-func TestMain(m *testing.M) { sandboxtest.Main(m) }
+// TestMain removes the template databases the tests copy from; in a test
+// binary started as a sandbox child, it is the child.
+func TestMain(m *testing.M) {
+	sandboxtest.Child()
+	os.Exit(storetest.Main(m))
+}
 
 var sys = auditlog.Change{Actor: "test"}
 

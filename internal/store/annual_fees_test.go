@@ -10,6 +10,7 @@ import (
 )
 
 func TestCaseFeesYuan(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市人民政府", "cz", 0)

@@ -24,6 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // construction, the 2022 report passes the cross-year rules against 2021,
 // and the 2022 JSON is a golden file.
 func TestAnnualReportAcrossYears(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "cz", 0)

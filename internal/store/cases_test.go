@@ -71,6 +71,7 @@ func closeCase(t *testing.T, db *store.DB, id int64, o cases.Outcome, on string)
 }
 
 func TestCaseWorkflow(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "cz", 0)
@@ -194,6 +195,7 @@ func TestCaseWorkflow(t *testing.T) {
 }
 
 func TestCaseCountsAcrossYears(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市人民政府", "cz", 0)
@@ -248,6 +250,7 @@ func TestCaseCountsAcrossYears(t *testing.T) {
 }
 
 func TestApplicantMonthCount(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市人民政府", "cz", 0)

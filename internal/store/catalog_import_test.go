@@ -17,6 +17,7 @@ import (
 // whose text fails the privacy scan, imports nothing of that file, and
 // keeps the findings of items imported as drafts for their review.
 func TestImportScansItems(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -48,6 +49,7 @@ func TestImportScansItems(t *testing.T) {
 // TestUnreadableAttachmentBlocksApproval treats an attachment the scan
 // could not read like a finding: approval needs a written reason.
 func TestUnreadableAttachmentBlocksApproval(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)

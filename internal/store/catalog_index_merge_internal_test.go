@@ -3,6 +3,7 @@ package store
 import "testing"
 
 func TestFTS5Segments(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		rec  []byte

@@ -15,6 +15,7 @@ import (
 // leaves SQLite's FTS5 index in many segments, merges it, and checks that
 // it is then one segment a table and finds exactly what it found before.
 func TestOptimizeSearchIndex(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)

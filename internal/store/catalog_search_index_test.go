@@ -41,6 +41,7 @@ func searchTitles(t *testing.T, db *store.DB, cq store.CatalogQuery) (string, st
 // through the index: column (with sub-columns), 主题分类, 体裁分类, 有效性
 // (also after an item is repealed) and dates.
 func TestSearchIndexFilters(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -105,6 +106,7 @@ func TestSearchIndexFilters(t *testing.T) {
 // SearchCountLimit items: the total is capped, and by relevance the items
 // with the words in their title come first, newest first, then the rest.
 func TestSearchIndexCapped(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -179,6 +181,7 @@ func TestSearchIndexCapped(t *testing.T) {
 // enough to take several index rows on PostgreSQL (search.Chunks): more
 // rows than SearchCountLimit match, fewer items.
 func TestSearchIndexLongTexts(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -202,6 +205,7 @@ func TestSearchIndexLongTexts(t *testing.T) {
 // TestSearchIndexRebuild checks that Migrate rebuilds an index whose
 // layout is out of date.
 func TestSearchIndexRebuild(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -270,6 +274,7 @@ func TestSearchIndexRebuild(t *testing.T) {
 // character stands, in a filtered search too), and a tsvector of a
 // typical item's size stays in the row instead of the TOAST table.
 func TestSearchIndexLayoutPostgres(t *testing.T) {
+	t.Parallel()
 	db := storetest.Open(t, store.Postgres)
 	ctx := context.Background()
 	a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -319,6 +324,7 @@ func TestSearchIndexLayoutPostgres(t *testing.T) {
 // trigrams (search.Grams), which such texts also hold, and must then
 // check the positions; three characters are one trigram, found exactly.
 func TestSearchPhrases(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -355,6 +361,7 @@ func TestSearchPhrases(t *testing.T) {
 // rows newest first (its (agency_id, sort_key) index), and estimates the
 // walk against the agency's rows rather than the catalog's.
 func TestSearchWithinAgency(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)

@@ -13,6 +13,7 @@ import (
 )
 
 func TestSearchCatalog(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)

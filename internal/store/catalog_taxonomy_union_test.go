@@ -12,6 +12,7 @@ import (
 )
 
 func TestTaxonomyUnion(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		e := func(code, label string) catalog.TaxonomyEntry { return catalog.TaxonomyEntry{Code: code, Label: label} }

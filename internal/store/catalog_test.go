@@ -49,6 +49,7 @@ func publish(t *testing.T, db *store.DB, it *catalog.Item) *catalog.Item {
 }
 
 func TestCatalogWorkflow(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)
@@ -156,6 +157,7 @@ func TestCatalogWorkflow(t *testing.T) {
 }
 
 func TestCatalogFigures(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)
@@ -226,6 +228,7 @@ func TestCatalogFigures(t *testing.T) {
 // TestAttachmentBlobKeys lists the files attachments refer to: not the
 // file of an attachment removed from a draft, once however many refer.
 func TestAttachmentBlobKeys(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		a := mustAgency(t, db, "长治市行政审批服务管理局", "0142768-8", 0)

@@ -18,6 +18,7 @@ const schedule2028 = `{"year": 2028, "papers": ["https://example.gov.cn/2028"], 
 	{"name": "春节", "date": "2028-01-29", "isOffDay": false}]}`
 
 func TestHolidaySchedules(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		cal, err := db.Calendar(ctx)
@@ -62,6 +63,7 @@ func TestHolidaySchedules(t *testing.T) {
 // TestSQLiteFileIsPrivate keeps the database and its backup, which hold
 // applicants' personal data, readable by the server's user only.
 func TestSQLiteFileIsPrivate(t *testing.T) {
+	t.Parallel()
 	db := storetest.Open(t, store.SQLite)
 	dest := filepath.Join(t.TempDir(), "backup.db")
 	if err := db.Backup(context.Background(), dest); err != nil {

@@ -23,6 +23,7 @@ func date(s string) time.Time {
 }
 
 func TestLitigation(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)

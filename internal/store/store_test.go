@@ -31,6 +31,7 @@ func mustAgency(t *testing.T, db *store.DB, name, code string, parent int64) *ag
 }
 
 func TestAgencies(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)
@@ -68,6 +69,7 @@ func TestAgencies(t *testing.T) {
 }
 
 func TestUsersRolesSessions(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)
@@ -158,6 +160,7 @@ func TestUsersRolesSessions(t *testing.T) {
 // TestCreateUserWithRolesIsAtomic leaves no user behind when its first
 // role cannot be granted.
 func TestCreateUserWithRolesIsAtomic(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		u := &auth.User{Username: "half", DisplayName: "半", PasswordHash: "h"}
@@ -171,6 +174,7 @@ func TestCreateUserWithRolesIsAtomic(t *testing.T) {
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		u := &auth.User{Username: "api", DisplayName: "接口", PasswordHash: "h"}
@@ -196,6 +200,7 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestAuditChain(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		city := mustAgency(t, db, "长治市人民政府", "0142700-1", 0)
@@ -246,6 +251,7 @@ func TestAuditChain(t *testing.T) {
 // TestExclusively runs two holders of one lock at once and finds them
 // taking turns.
 func TestExclusively(t *testing.T) {
+	t.Parallel()
 	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		var inside, overlaps atomic.Int32

@@ -7,7 +7,6 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -37,7 +36,8 @@ func contains(list []string, s string) bool {
 // TestAccessByRole calls every back-office route as every demo user, in the
 // bureau and in a sibling agency, and checks who is let through.
 func TestAccessByRole(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		clients := map[string]*client{}
 		for _, acc := range demo.Accounts {

@@ -34,7 +34,7 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	if !st.p.User.CheckPassword(r.PostForm.Get("old")) {
 		return s.renderAccount(w, r, http.StatusBadRequest, "", "当前密码不正确")
 	}
-	hash, err := auth.HashPassword(r.PostForm.Get("new"))
+	hash, err := s.auth.HashPassword(r.PostForm.Get("new"))
 	if err != nil {
 		return s.renderAccount(w, r, http.StatusBadRequest, "", errs.Message(err))
 	}

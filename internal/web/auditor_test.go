@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // audit uploads files to the auditor page, follows the redirect to the
@@ -75,7 +74,8 @@ func testdata(t *testing.T, name string) []byte {
 }
 
 func TestAuditorUpload(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	c := e.login("city-supervisor")
 
 	seed := testdata(t, "read_seed_changzhi_2020.txt")
@@ -110,7 +110,8 @@ func TestAuditorUpload(t *testing.T) {
 }
 
 func TestHolidaysPage(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	admin := e.login("admin")
 	post := func(name string, data []byte) (*http.Response, string) {
 		var body bytes.Buffer

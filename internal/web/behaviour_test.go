@@ -15,7 +15,6 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -32,7 +31,8 @@ func auditCount(t *testing.T, db *store.DB) int {
 // TestBadInput sends what a careless or hostile client sends; each gets a
 // clear Chinese error and changes nothing.
 func TestBadInput(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		admin := e.login("spj-admin")
 		bureau := itoa(e.ids[demo.Bureau])
@@ -129,7 +129,8 @@ func TestBadInput(t *testing.T) {
 // TestStateChangesAreAudited makes real changes through the back office
 // and finds each in the audit log with its before and after.
 func TestStateChangesAreAudited(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		admin := e.login("spj-admin")
 		bureau := itoa(e.ids[demo.Bureau])
@@ -196,7 +197,8 @@ func TestStateChangesAreAudited(t *testing.T) {
 }
 
 func TestSessionExpiryAndLogout(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		c := e.login("spj-editor")
 		e.now = e.now.Add(auth.DefaultPolicy.Idle + time.Minute)
@@ -221,7 +223,8 @@ func TestSessionExpiryAndLogout(t *testing.T) {
 }
 
 func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	c := e.anonymous()
 	res, body := c.get("/")
@@ -249,7 +252,8 @@ func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
 
 // TestAPI checks the JSON API with and without tokens.
 func TestAPI(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		token := e.token
 		call := func(path, secret string) (int, map[string]any) {
@@ -298,7 +302,8 @@ func TestAPI(t *testing.T) {
 // TestOpenAPIMatchesRoutes keeps /api/v1/openapi.json in step with the
 // API routes, both ways.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	_, body := e.anonymous().get("/api/v1/openapi.json")
 	var doc struct {
@@ -339,7 +344,8 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // kind and parent, refuses a cycle, and ignores those fields from an
 // agency admin.
 func TestPlatformEditsHierarchy(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	ctx := context.Background()
 	city, bureau, edu := itoa(e.ids["长治市人民政府"]), itoa(e.ids[demo.Bureau]), e.ids["长治市教育局"]
@@ -371,7 +377,8 @@ func TestPlatformEditsHierarchy(t *testing.T) {
 // TestLoginRedirectStaysOnSite refuses post-login redirects that a browser
 // could turn into another origin.
 func TestLoginRedirectStaysOnSite(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	for next, want := range map[string]string{
 		"/office/a/2/users":     "/office/a/2/users",
 		"//evil.example":        "/office",
@@ -397,7 +404,8 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 // TestFooterShowsTheSoftwareVersion guards against a page's own Version
 // field shadowing the footer's.
 func TestFooterShowsTheSoftwareVersion(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	c := e.anonymous()
 	for _, path := range []string{"/", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/reports/2019"} {
 		res, body := c.get(path)
@@ -414,9 +422,10 @@ func TestFooterShowsTheSoftwareVersion(t *testing.T) {
 // TestBaseURLOverridesTheHostHeader builds feed, sitemap and search links
 // on the configured public address, not on a Host header a client chose.
 func TestBaseURLOverridesTheHostHeader(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
-	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), BaseURL: "https://gk.example.gov.cn/"})
+	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, testPolicy(), time.Now), BaseURL: "https://gk.example.gov.cn/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,12 +444,13 @@ func TestBaseURLOverridesTheHostHeader(t *testing.T) {
 // TestAnonymousPostsAreLimited stops one address from posting to the login
 // form or the application form without end, and leaves others alone.
 func TestAnonymousPostsAreLimited(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	// The server's clock stands still, so the limiter's tokens do not
 	// refill while slow password checks run on a busy machine.
 	frozen := time.Now()
-	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now),
+	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, testPolicy(), time.Now),
 		Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
@@ -478,10 +488,11 @@ func TestAnonymousPostsAreLimited(t *testing.T) {
 // TestPageCache serves repeated anonymous page views from the cache for
 // the configured time, and never what depends on who is asking.
 func TestPageCache(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	now := time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC)
-	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), PageCache: 5 * time.Second,
+	srv, err := web.New(web.Config{Extractor: testExtractor, DB: db, Auth: auth.NewService(db, testPolicy(), time.Now), PageCache: 5 * time.Second,
 		Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)

@@ -8,13 +8,13 @@ import (
 
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestCasesAPI lists the bureau's applications over the API: readers of the
 // agency only, masked always, ?open=1 without the closed ones.
 func TestCasesAPI(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		token := e.token
 		type caseJSON struct {

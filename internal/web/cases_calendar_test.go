@@ -10,7 +10,6 @@ import (
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 var dueRe = regexp.MustCompile(`id="due">(\d{4}-\d{2}-\d{2})`)
@@ -18,7 +17,8 @@ var dueRe = regexp.MustCompile(`id="due">(\d{4}-\d{2}-\d{2})`)
 // TestCaseDeadlineUsesLoadedSchedule: a holiday schedule an administrator
 // loads into the database moves the due dates shown, without a restart.
 func TestCaseDeadlineUsesLoadedSchedule(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := e.ids[demo.Bureau]

@@ -12,14 +12,14 @@ import (
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestCaseStaffEntryAndTemplates records an application received by
 // registered post, shows its secret once, answers it with the agency's own
 // template and 文号 prefix, and checks the due-soon list of a supervisor.
 func TestCaseStaffEntryAndTemplates(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := strconv.FormatInt(e.ids[demo.Bureau], 10)

@@ -14,7 +14,6 @@ import (
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/idnumber"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 var (
@@ -45,7 +44,8 @@ func wantStatus(t *testing.T, what string, res *http.Response, body string, stat
 // TestCaseWorkflowHTTP applies online, then walks the case through the
 // back office as the roles that may and may not act, and checks masking.
 func TestCaseWorkflowHTTP(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := strconv.FormatInt(e.ids[demo.Bureau], 10)

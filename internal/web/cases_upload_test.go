@@ -14,7 +14,6 @@ import (
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 type upload struct {
@@ -45,7 +44,8 @@ func (c *client) postMultipart(path string, form url.Values, files []upload) (*h
 // application: PDF, JPEG and PNG by content, at most three, at most 5 MB
 // each; a refused form stores nothing.
 func TestCaseAttachments(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := e.ids[demo.Bureau]

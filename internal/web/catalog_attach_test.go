@@ -15,13 +15,15 @@ import (
 	"github.com/gongkai/gongkai/internal/blob/blobtest"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
 // TestAttachmentInBucket uploads an attachment with the server's blobs in
 // an S3 bucket, downloads it back, and finds its bytes in the bucket and
 // not in the data folder; an attachment whose object is missing is a 404.
+//
+// It is not parallel: blobtest.Server sets the AWS_* variables of the
+// process (t.Setenv).
 func TestAttachmentInBucket(t *testing.T) {
 	ctx := context.Background()
 	bucketURL := blobtest.Server(t)
@@ -30,7 +32,7 @@ func TestAttachmentInBucket(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeBucket()
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db, func(c *web.Config) { c.Blobs = bucket })
 	bureau := e.ids[demo.Bureau]
 	editor := e.login("spj-editor")

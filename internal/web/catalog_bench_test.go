@@ -13,7 +13,6 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -29,17 +28,14 @@ func BenchmarkCatalogPage(b *testing.B) {
 	getParallel(b, srv.URL+bureau+"/catalog")
 }
 
-// benchDemo seeds the demo data into a new SQLite database and returns the
+// benchDemo copies the demo data into a new SQLite database and returns the
 // handler of a server over it, configured by cfg, and the demo bureau's
 // path (/agencies/N).
 func benchDemo(b *testing.B, cfg web.Config) (http.Handler, string) {
 	b.Helper()
 	ctx := context.Background()
-	db := storetest.Open(b, store.SQLite)
-	if err := demo.Seed(ctx, db, demoPassword); err != nil {
-		b.Fatal(err)
-	}
-	cfg.DB, cfg.Auth = db, auth.NewService(db, auth.DefaultPolicy, time.Now)
+	db := seeded.Open(b, store.SQLite)
+	cfg.DB, cfg.Auth = db, auth.NewService(db, testPolicy(), time.Now)
 	cfg.Extractor = testExtractor
 	w, err := web.New(cfg)
 	if err != nil {

@@ -9,13 +9,13 @@ import (
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestPortalCatalogByCategory filters an agency's public catalog by 体裁分类
 // (and keeps the column), as the portal's "catalog by column and category".
 func TestPortalCatalogByCategory(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	t.Parallel()
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	ctx := context.Background()
 	bureau := e.ids[demo.Bureau]

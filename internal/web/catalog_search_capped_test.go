@@ -14,14 +14,14 @@ import (
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestSearchCappedTotal checks how a search that finds more items than
 // the index counts is shown: "条以上" on the page, the cap as the API's
 // total, and pages that still follow each other.
 func TestSearchCappedTotal(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		var items []catalog.Item

@@ -18,7 +18,6 @@ import (
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // publishItem creates an item of the agency and takes it through review to
@@ -120,7 +119,8 @@ func newSearchFixture(t *testing.T, db *store.DB) *searchFixture {
 // agencies the union of their classes, within one agency its own classes
 // and columns, the chosen values kept on later pages and in other orders.
 func TestSearchFilterChoices(t *testing.T) {
-	f := newSearchFixture(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	f := newSearchFixture(t, seeded.Open(t, store.SQLite))
 	c := f.anonymous()
 	defaults := func(kind catalog.TaxonomyKind) []string {
 		var out []string
@@ -223,7 +223,8 @@ func TestSearchFilterChoices(t *testing.T) {
 // API and compares both with the store's answer; a column narrows to it
 // and its sub-columns.
 func TestSearchFilters(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		f := newSearchFixture(t, db)
 		ctx := context.Background()
 		c := f.anonymous()
@@ -307,7 +308,8 @@ func TestSearchFilters(t *testing.T) {
 // TestSearchFilterErrors answers a bad filter with 400 and a Chinese
 // message, as JSON from the API and on the page, never a 500.
 func TestSearchFilterErrors(t *testing.T) {
-	f := newSearchFixture(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	f := newSearchFixture(t, seeded.Open(t, store.SQLite))
 	c := f.anonymous()
 	tests := []struct {
 		query string

@@ -12,7 +12,6 @@ import (
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // genreForm is the genre form as the columns page posts it: every default
@@ -37,7 +36,8 @@ func genreForm(rename map[string]string, remove []string, extra ...[3]string) ur
 }
 
 func TestCatalogTaxonomyEdit(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		ctx := context.Background()
 		bureau := e.ids[demo.Bureau]
@@ -158,7 +158,8 @@ func TestCatalogTaxonomyEdit(t *testing.T) {
 }
 
 func TestCatalogItemClassChecked(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	bureau := e.ids[demo.Bureau]
 	editor := e.login("spj-editor")
 	form := url.Values{"title": {"关于测试分类的通知"}, "written_on": {"2022-03-01"}, "validity": {"valid"},
@@ -176,7 +177,8 @@ func TestCatalogItemClassChecked(t *testing.T) {
 // TestCatalogImportClassLabels imports a file that names classes by their
 // labels: items store the agency's codes.
 func TestCatalogImportClassLabels(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	ctx := context.Background()
 	bureau := e.ids[demo.Bureau]
 	if res, body := e.login("spj-admin").post(fmt.Sprintf("/office/a/%d/taxonomy", bureau),

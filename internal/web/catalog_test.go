@@ -14,14 +14,14 @@ import (
 
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // TestCatalogJourney drafts an item with an ID number as the editor, sees
 // the scan block the approval, has the reviewer override and publish, and
 // finds the item in the public search API, the portal and the feed.
 func TestCatalogJourney(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
 		editor, reviewer, other := e.login("spj-editor"), e.login("spj-reviewer"), e.login("jyj-admin")
@@ -101,7 +101,8 @@ func (c *client) postFile(path, name string, data []byte) (*http.Response, strin
 }
 
 func TestCatalogImport(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		path := fmt.Sprintf("/office/a/%d/items/import", e.ids[demo.Bureau])
 		editor, admin := e.login("spj-editor"), e.login("admin")
@@ -127,7 +128,8 @@ func TestCatalogImport(t *testing.T) {
 // TestCatalogFeedsAndSitemap reads the demo catalog's feeds, sitemap and
 // API pages as XML and JSON.
 func TestCatalogFeedsAndSitemap(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	anon := e.anonymous()
 	bureau := e.ids[demo.Bureau]
 	cols, err := e.db.Columns(context.Background(), bureau)
@@ -182,7 +184,8 @@ func TestCatalogFeedsAndSitemap(t *testing.T) {
 }
 
 func TestCatalogStandardColumns(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	admin := e.login("spj-admin")
 	path := fmt.Sprintf("/office/a/%d/columns/standard", e.ids[demo.Bureau])
 	for i := 0; i < 2; i++ { // the second time adds nothing
@@ -206,7 +209,8 @@ func TestCatalogStandardColumns(t *testing.T) {
 }
 
 func TestCatalogOfficeList(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
 	reviewer := e.login("spj-reviewer")
 	base := fmt.Sprintf("/office/a/%d/items", e.ids[demo.Bureau])
 	res, body := reviewer.get(base + "?state=published")

@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"testing"
-
 	"github.com/gongkai/gongkai/internal/sandbox"
 	"github.com/gongkai/gongkai/internal/sandbox/sandboxtest"
 )
@@ -10,5 +8,3 @@ import (
 // testExtractor reads the tests' uploads in real sandbox children: the
 // test binary itself, started as `gongkai extract` would be.
 var testExtractor = sandboxtest.Pool(sandbox.Limits{})
-
-func TestMain(m *testing.M) { sandboxtest.Main(m) }

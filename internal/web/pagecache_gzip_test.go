@@ -16,6 +16,7 @@ import (
 // the same headers otherwise, keeps small pages plain, and says Vary on
 // every cacheable answer, the rendered one included.
 func TestPageCacheGzip(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	catalog := c.bureau + "/catalog"
 	small := "/api/v1/" + c.bureau[1:] // the agency as JSON, a few hundred bytes

@@ -13,7 +13,6 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
@@ -27,10 +26,10 @@ type cacheServer struct {
 
 func newCacheServer(t *testing.T, cfg web.Config) *cacheServer {
 	t.Helper()
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db)
 	var log bytes.Buffer
-	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, auth.DefaultPolicy, time.Now), 5*time.Second
+	cfg.DB, cfg.Auth, cfg.PageCache = db, auth.NewService(db, testPolicy(), time.Now), 5*time.Second
 	cfg.Log = slog.New(slog.NewTextHandler(&log, nil))
 	cfg.Extractor = testExtractor
 	srv, err := web.New(cfg)
@@ -59,6 +58,7 @@ func (c *cacheServer) do(method, path string, header map[string]string) *httptes
 // and headers as the first, a declared length, a HEAD without body, and
 // counts and logs it like any other request.
 func TestPageCacheHit(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	page := c.bureau + "/catalog"
 	miss := c.do("GET", page, nil)
@@ -98,6 +98,7 @@ func TestPageCacheHit(t *testing.T) {
 // from the request, so a client naming another host cannot plant its
 // links in what others are served; with --base-url one copy serves all.
 func TestPageCacheHosts(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		baseURL  string
@@ -133,6 +134,7 @@ func TestPageCacheHosts(t *testing.T) {
 // TestPageCacheBypass never answers from the cache what depends on who is
 // asking: any cookie, any credentials, and nothing for a POST.
 func TestPageCacheBypass(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	page := c.bureau
 	c.do("GET", page, nil)
@@ -159,6 +161,7 @@ func TestPageCacheBypass(t *testing.T) {
 // TestAccessLog writes one line per request, cache hits included, unless
 // it is turned off.
 func TestAccessLog(t *testing.T) {
+	t.Parallel()
 	for _, off := range []bool{false, true} {
 		c := newCacheServer(t, web.Config{NoAccessLog: off})
 		c.do("GET", "/healthz", nil)
@@ -176,6 +179,7 @@ func TestAccessLog(t *testing.T) {
 // than net/http's buffer are sent corked: the page must arrive whole and
 // equal to the rendered one, on a kept-alive connection, again and again.
 func TestPageCacheOverTCP(t *testing.T) {
+	t.Parallel()
 	c := newCacheServer(t, web.Config{})
 	ts := httptest.NewUnstartedServer(c.h)
 	ts.Config.ConnContext = web.ConnContext

@@ -12,7 +12,6 @@ import (
 
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // reportForm is the editor's form with the demo bureau's 2020 figures,
@@ -36,7 +35,8 @@ func reportForm(row, col, value string) url.Values {
 // who may edit, sign off and publish, the live checks, the frozen version
 // and the correction.
 func TestReportWorkflowByRole(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
 		base := fmt.Sprintf("/office/a/%d/reports/2020", bureau)
@@ -153,7 +153,8 @@ func TestReportWorkflowByRole(t *testing.T) {
 // TestSupervisorAndLitigation checks the supervisor's overview and
 // combined report, and entering a lawsuit that part 四 counts.
 func TestSupervisorAndLitigation(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	t.Parallel()
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		city, bureau := e.ids["长治市人民政府"], e.ids[demo.Bureau]
 		sup := e.login("city-supervisor")

@@ -82,7 +82,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := u.Validate(); err != nil {
 		return s.usersFormError(w, r, err)
 	}
-	if u.PasswordHash, err = auth.HashPassword(f.Get("password")); err != nil {
+	if u.PasswordHash, err = s.auth.HashPassword(f.Get("password")); err != nil {
 		return s.usersFormError(w, r, err)
 	}
 	if err := s.db.CreateUser(ctx, u, s.change(r, "user.create"), auth.Grant{Role: role, AgencyID: a.ID}); err != nil {
@@ -141,7 +141,7 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 	if err := s.mayManage(ctx, st.p, id, st.agency.ID); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(r.PostForm.Get("password"))
+	hash, err := s.auth.HashPassword(r.PostForm.Get("password"))
 	if err != nil {
 		return s.usersFormError(w, r, err)
 	}

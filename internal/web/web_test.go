@@ -21,10 +21,27 @@ import (
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/jobs"
 	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/store/storetest"
 	"github.com/gongkai/gongkai/internal/web"
 )
 
 const demoPassword = "demo-password-123"
+
+// testHashing keeps the demo users' password hashes cheap, so that the
+// hundreds of logins of these tests do not each spend 64 MiB of argon2id.
+var testHashing = auth.Hashing{MemoryKiB: 64, Iterations: 1, Parallelism: 1}
+
+// testPolicy is the default policy with cheap password hashes.
+func testPolicy() auth.Policy {
+	p := auth.DefaultPolicy
+	p.Hashing = testHashing
+	return p
+}
+
+// seeded is the demo data, seeded once per engine and copied for each test.
+var seeded = storetest.NewTemplate("demo", func(ctx context.Context, db *store.DB) error {
+	return demo.Seed(ctx, db, testHashing, demoPassword)
+})
 
 // env is a running server over a seeded database.
 type env struct {
@@ -37,18 +54,15 @@ type env struct {
 	now   time.Time
 }
 
-// newEnv seeds db with the demo data and serves it; opts adjust the
-// server's configuration.
+// newEnv serves db, a copy of the demo data (seeded.Open or
+// seeded.ForEach); opts adjust the server's configuration.
 func newEnv(t *testing.T, db *store.DB, opts ...func(*web.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
-	if err := demo.Seed(ctx, db, demoPassword); err != nil {
-		t.Fatal(err)
-	}
 	e := &env{t: t, db: db, ids: map[string]int64{}, users: map[string]int64{}, now: time.Now()}
 	clock := func() time.Time { return e.now }
 	db.Now = clock
-	svc := auth.NewService(db, auth.DefaultPolicy, clock)
+	svc := auth.NewService(db, testPolicy(), clock)
 	cfg := web.Config{DB: db, Auth: svc, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clock, MaxBody: 64 << 10, NoPostLimits: true, Extractor: testExtractor}
 	for _, o := range opts {
 		o(&cfg)

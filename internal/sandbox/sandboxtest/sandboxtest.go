@@ -19,14 +19,27 @@ const childEnv = "GONGKAI_SANDBOX_TEST_CHILD=1"
 //
 //	func TestMain(m *testing.M) { sandboxtest.Main(m) }
 func Main(m *testing.M) {
-	if os.Getenv("GONGKAI_SANDBOX_TEST_CHILD") == "1" {
-		if err := sandbox.Serve(os.Args[2:], os.Stdin, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
-		}
-		os.Exit(0)
-	}
+	Child()
 	os.Exit(m.Run())
+}
+
+// Child, in a test binary started by a Pool of this package, is the child:
+// it reads the document and exits. Otherwise it returns at once. Call it
+// first in a TestMain that does more than run the tests:
+//
+//	func TestMain(m *testing.M) {
+//		sandboxtest.Child()
+//		os.Exit(storetest.Main(m))
+//	}
+func Child() {
+	if os.Getenv("GONGKAI_SANDBOX_TEST_CHILD") != "1" {
+		return
+	}
+	if err := sandbox.Serve(os.Args[2:], os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Exit(0)
 }
 
 // Config returns the configuration of a Pool whose children are this test
