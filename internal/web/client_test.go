@@ -110,7 +110,7 @@ func TestClientBehindTrustedProxies(t *testing.T) {
 			}
 			var logs lockedBuffer
 			srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, nil),
-				Log: slog.New(slog.NewJSONHandler(&logs, nil)), TrustedProxies: trusted})
+				Log: slog.New(slog.NewJSONHandler(&logs, nil)), TrustedProxies: trusted, Extractor: testExtractor})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,12 +151,12 @@ func TestClientBehindTrustedProxies(t *testing.T) {
 // on the balancer (which would put a whole city in one bucket), and does
 // not let an untrusted peer escape its limit by forging X-Forwarded-For.
 func TestPostLimitsAndAuditUseTheResolvedClient(t *testing.T) {
-	db := storetest.Open(t, store.SQLite)
+	db := seeded.Open(t, store.SQLite)
 	e := newEnv(t, db, func(c *web.Config) {
 		c.NoPostLimits = false
 		c.TrustedProxies, _ = web.ParseTrustedProxies("127.0.0.0/8")
 	})
-	untrusted, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, nil)})
+	untrusted, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, nil), Extractor: testExtractor})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/hostile"
 	"github.com/gongkai/gongkai/internal/store"
-	"github.com/gongkai/gongkai/internal/store/storetest"
 )
 
 // limitMessage is how the user is told that a file went over a budget.
@@ -33,7 +32,7 @@ const limitMessage = "文件过大或结构异常，未能读取"
 // (so the privacy scan blocks its approval), and the server answers every
 // health check throughout.
 func TestHostileUploads(t *testing.T) {
-	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
