@@ -19,11 +19,13 @@ import (
 
 // Config holds what the web layer needs, passed in by main.
 type Config struct {
-	DB     *store.DB
-	Auth   *auth.Service
-	Log    *slog.Logger
-	Now    func() time.Time
-	Secure bool // set the Secure flag on cookies (serving over HTTPS)
+	DB   *store.DB
+	Auth *auth.Service
+	Log  *slog.Logger
+	Now  func() time.Time
+	// Secure marks a site served over HTTPS: cookies get the Secure flag
+	// and every response Strict-Transport-Security.
+	Secure bool
 	// MaxBody caps the size of a request body, in bytes, on routes that
 	// do not set their own limit (uploads do).
 	MaxBody int64
@@ -104,7 +106,7 @@ func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
 	h = s.crossOrigin(h)
 	h = s.servedFromCache(h)
-	h = securityHeaders(h)
+	h = securityHeaders(h, s.cfg.Secure)
 	h = s.observe(h)
 	return h
 }
