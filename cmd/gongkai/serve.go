@@ -32,6 +32,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
 	accessLog := fs.Bool("access-log", env.getenv("GONGKAI_ACCESS_LOG") != "0", "每个请求记一行访问日志（方法、路径、状态、耗时）；--access-log=false 关闭 [GONGKAI_ACCESS_LOG=0]")
 	debugAddr := fs.String("debug-addr", env.getenv("GONGKAI_DEBUG_ADDR"), "在此本机地址上提供 Go 性能剖析（/debug/pprof/），如 127.0.0.1:6060；留空则不提供 [GONGKAI_DEBUG_ADDR]")
+	metricsToken := fs.String("metrics-token", env.getenv("GONGKAI_METRICS_TOKEN"), "在主监听地址上提供 /metrics 所需的令牌（Authorization: Bearer 令牌）；留空则 /metrics 只在 --debug-addr 上提供 [GONGKAI_METRICS_TOKEN]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -55,7 +56,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 
 	gc := tuneGC(env)
 	if *debugAddr != "" {
-		if _, err := startDebug(ctx, *debugAddr, log); err != nil {
+		if err := checkLoopback(*debugAddr); err != nil {
 			return err
 		}
 	}
@@ -76,23 +77,21 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL,
+		PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, MetricsToken: *metricsToken})
 	if err != nil {
 		return err
+	}
+	if *debugAddr != "" {
+		if _, err := startDebug(ctx, *debugAddr, srv.Metrics(), log); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ConnContext:       web.ConnContext,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := httpServer(srv.Handler(), log)
 	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
 	go optimizeNightly(ctx, db, log)
@@ -120,6 +119,26 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// maxHeaderBytes caps a request's header lines: 64 KB is far more than a
+// browser or the API sends (cookies, tokens), and a larger header is
+// refused with 431 before any handler runs.
+const maxHeaderBytes = 64 << 10
+
+// httpServer is the public listener's server: timeouts against slow
+// clients, the header cap, and net/http's own complaints in our log.
+func httpServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ConnContext:       web.ConnContext,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // seedIfEmpty writes the demo data into an empty database and prints the

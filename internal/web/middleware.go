@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/subtle"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -147,8 +148,27 @@ func (s *Server) accessLog(r *http.Request, status int, end time.Time, d time.Du
 	_ = h.Handle(ctx, rec) // as Logger.Info, a handler that cannot write has nowhere to say so
 }
 
+// Metrics serves the Prometheus metrics without any check, for a listener
+// only the operator reaches (serve's loopback --debug-addr).
+func (s *Server) Metrics() http.Handler {
+	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+}
+
+// metricsPage serves /metrics on the public listener only to a scraper
+// that shows Config.MetricsToken as a bearer token: the series name every
+// route and tell load and errors to anyone. Without a token configured the
+// page does not exist here.
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) error {
-	promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	if s.cfg.MetricsToken == "" {
+		return errs.NotFound("页面不存在")
+	}
+	secret, _ := bearerToken(r)
+	if subtle.ConstantTimeCompare([]byte(secret), []byte(s.cfg.MetricsToken)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+		http.Error(w, "需要指标令牌（Authorization: Bearer …）", http.StatusUnauthorized)
+		return nil
+	}
+	s.Metrics().ServeHTTP(w, r)
 	return nil
 }
 

@@ -29,6 +29,10 @@ type Config struct {
 	// MaxBody caps the size of a request body, in bytes, on routes that
 	// do not set their own limit (uploads do).
 	MaxBody int64
+	// MetricsToken, when set, lets a scraper read /metrics on this
+	// listener with "Authorization: Bearer <MetricsToken>"; when empty,
+	// /metrics is not found here (serve offers it on --debug-addr).
+	MetricsToken string
 	// Version is shown in the footer and /healthz.
 	Version string
 	// PageCache keeps public pages for visitors without a session this
