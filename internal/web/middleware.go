@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -106,7 +108,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
-			if v := recover(); v != nil {
+			v := recover()
+			if v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
@@ -114,6 +117,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				if sw.status == 0 {
 					http.Error(sw, "服务器内部错误，请稍后再试", http.StatusInternalServerError)
 				}
+			}
+			if v == nil && (sw.status == 0 || sw.status >= 500) && errors.Is(r.Context().Err(), context.Canceled) {
+				sw.status = statusClientClosed // the client went away: not a server error
 			}
 			pattern := r.Pattern
 			if pattern == "" {
