@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -154,6 +155,53 @@ func TestAPITokenAuth(t *testing.T) {
 		}
 		if _, err := svc.AuthenticateToken(ctx, secret+"x"); !errors.Is(err, errs.ErrUnauthenticated) {
 			t.Fatalf("wrong token: %v", err)
+		}
+	})
+}
+
+// TestDisablingRevokesAPITokens checks that disabling a user revokes its
+// tokens for good: re-enabling the user does not bring them back, while a
+// token made afterwards works.
+func TestDisablingRevokesAPITokens(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		svc, _, u := setup(t, db)
+		newToken := func() string {
+			secret, hash := auth.NewToken("gka_")
+			if err := db.CreateAPIToken(ctx, &auth.APIToken{UserID: u.ID, Name: "对接", TokenHash: hash}, auditlog.Change{Actor: "t"}); err != nil {
+				t.Fatal(err)
+			}
+			return secret
+		}
+		old := newToken()
+		if _, err := svc.AuthenticateToken(ctx, old); err != nil {
+			t.Fatalf("token before disabling: %v", err)
+		}
+		for _, disabled := range []bool{true, false} {
+			if err := db.SetDisabled(ctx, u.ID, disabled, auditlog.Change{Actor: "t"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.AuthenticateToken(ctx, old); !errors.Is(err, errs.ErrUnauthenticated) {
+				t.Fatalf("token of a user disabled, then disabled=%v: %v", disabled, err)
+			}
+		}
+		tokens, err := db.APITokens(ctx, u.ID)
+		if err != nil || len(tokens) != 1 || tokens[0].RevokedAt.IsZero() {
+			t.Fatalf("tokens after disabling: %+v, %v", tokens, err)
+		}
+		if _, err := svc.AuthenticateToken(ctx, newToken()); err != nil {
+			t.Fatalf("token made after re-enabling: %v", err)
+		}
+		es, err := db.AuditEntries(ctx, store.AuditFilter{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range es {
+			found = found || strings.Contains(e.After, `"revoked_api_tokens":1`)
+		}
+		if !found {
+			t.Errorf("no audit entry records the revoked token")
 		}
 	})
 }

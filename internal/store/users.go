@@ -36,6 +36,8 @@ type userState struct {
 	Username    string `json:"username"`
 	DisplayName string `json:"display_name"`
 	Disabled    bool   `json:"disabled"`
+	// RevokedTokens counts the API tokens a change revoked (disabling).
+	RevokedTokens int64 `json:"revoked_api_tokens,omitempty"`
 }
 
 func stateOf(u *auth.User) userState {
@@ -150,7 +152,9 @@ func (db *DB) SetPassword(ctx context.Context, userID int64, hash string, c audi
 	return nil
 }
 
-// SetDisabled disables or re-enables a user; disabling ends its sessions.
+// SetDisabled disables or re-enables a user. Disabling ends its sessions
+// and revokes its API tokens for good, so re-enabling the user later does
+// not bring back secrets that may have leaked meanwhile.
 func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c auditlog.Change) error {
 	err := db.tx(ctx, func(tx *sqlx.Tx) error {
 		var before userRow
@@ -160,15 +164,26 @@ func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c au
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, userID); err != nil {
 			return err
 		}
+		var revoked int64
 		if disabled {
 			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE api_tokens SET revoked_at = ?
+				WHERE user_id = ? AND revoked_at IS NULL`), db.now(), userID)
+			if err != nil {
+				return err
+			}
+			if revoked, err = res.RowsAffected(); err != nil {
 				return err
 			}
 		}
 		b := before.user()
 		after := b
 		after.Disabled = disabled
-		c.Object, c.Before, c.After = fmt.Sprintf("user:%d", userID), stateOf(&b), stateOf(&after)
+		afterState := stateOf(&after)
+		afterState.RevokedTokens = revoked
+		c.Object, c.Before, c.After = fmt.Sprintf("user:%d", userID), stateOf(&b), afterState
 		return db.appendAudit(ctx, tx, c)
 	})
 	if err != nil {
