@@ -41,11 +41,7 @@ func (l *limiters) allow(r *http.Request, route string, perMinute int, now time.
 	if perMinute == 0 {
 		perMinute = publicPostsPerMinute
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	key := route + " " + host
+	key := route + " " + clientAddress(r)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.buckets == nil {
@@ -66,4 +62,14 @@ func (l *limiters) allow(r *http.Request, route string, perMinute int, now time.
 	}
 	b.seen = now
 	return b.lim.AllowN(now, 1)
+}
+
+// clientAddress is the address the request came from, without its port:
+// what the post limits and the login throttle count by.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
