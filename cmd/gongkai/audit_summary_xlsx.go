@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongkai/gongkai/internal/audit"
+	"github.com/gongkai/gongkai/internal/spreadsheet"
 )
 
 // Sheet names of the XLSX summary.
@@ -62,7 +63,10 @@ func writeSheet(f *excelize.File, sheet string, rows [][]any, widths []float64) 
 	for i, row := range rows {
 		cell, err := excelize.CoordinatesToCellName(1, i+1)
 		if err == nil {
-			err = f.SetSheetRow(sheet, cell, &row)
+			// File names, agencies and messages come from the reports read:
+			// defuse those a spreadsheet would run as formulas.
+			values := spreadsheet.Values(row)
+			err = f.SetSheetRow(sheet, cell, &values)
 		}
 		if err != nil {
 			return fmt.Errorf("audit: XLSX summary sheet %s row %d: %w", sheet, i+1, err)

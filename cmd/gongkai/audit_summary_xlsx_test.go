@@ -71,3 +71,38 @@ func TestWriteSummaryXLSX(t *testing.T) {
 		t.Errorf("expected figure stored as %v, want a number", typ)
 	}
 }
+
+// TestWriteSummaryXLSXDefusesFormulas checks that file names, agencies and
+// messages read from reports cannot run as formulas in the summary, and
+// that compared figures stay numbers, negative ones included.
+func TestWriteSummaryXLSXDefusesFormulas(t *testing.T) {
+	sum := audit.Summary{Errors: 1, Rows: []audit.SummaryRow{{
+		File: `=HYPERLINK("http://evil.example/")`, Agency: "@SUM(A1:A9)", Year: "2024", Format: "2021", Errors: 1,
+		Findings: []audit.SummaryFinding{{Severity: "错误", Rule: "proactive.items_change", Part: "二", Row: "fees",
+			Column: "change", Expected: "-3", Actual: "2", Message: "-本年增减不符"}},
+	}}}
+	var buf bytes.Buffer
+	if err := writeSummaryXLSX(&buf, sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cells := []struct{ sheet, cell, want string }{
+		{"汇总", "A2", `'=HYPERLINK("http://evil.example/")`},
+		{"汇总", "B2", "'@SUM(A1:A9)"},
+		{"问题", "A2", `'=HYPERLINK("http://evil.example/")`},
+		{"问题", "I2", "-3"},
+		{"问题", "K2", "'-本年增减不符"},
+	}
+	for _, c := range cells {
+		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+	if typ, _ := f.GetCellType("问题", "I2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("negative figure stored as %v, want a number", typ)
+	}
+}

@@ -47,6 +47,8 @@ func TestDemoUserBackupAndAuditLog(t *testing.T) {
 		{[]string{"user", "grant", "--username", "wangwu", "--role", "king", "--agency", "0142768-8"}, "", 1, "未知角色"},
 		{[]string{"user", "revoke", "--username", "wangwu", "--role", "editor", "--agency", "长治市行政审批服务管理局"}, "", 0, "已撤销"},
 		{[]string{"user", "passwd", "--username", "wangwu", "--password-stdin"}, "another long password\n", 0, "已重设"},
+		{[]string{"user", "unlock", "--username", "wangwu"}, "", 0, "已解除 wangwu 的登录锁定"},
+		{[]string{"user", "unlock", "--username", "nobody"}, "", 1, "不存在"},
 		{[]string{"user", "token", "--username", "wangwu", "--name", "统计"}, "", 0, "gka_"},
 		{[]string{"user", "list"}, "", 0, "wangwu"},
 		{[]string{"user"}, "", 2, "用法"},

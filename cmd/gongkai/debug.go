@@ -30,11 +30,13 @@ func tuneGC(env *cmdEnv) string {
 	return fmt.Sprintf("GOGC=%d (default of serve)", serverGCPercent)
 }
 
-// debugHandler serves Go's profiles (net/http/pprof) under /debug/pprof/,
-// for `serve --debug-addr` only: they show the program's internals and can
-// cost seconds of CPU, so they never share the public listener.
-func debugHandler() http.Handler {
+// debugHandler serves Go's profiles (net/http/pprof) under /debug/pprof/
+// and the Prometheus metrics under /metrics, for `serve --debug-addr`
+// only: they show the program's internals and can cost seconds of CPU, so
+// they never share the public listener without a token.
+func debugHandler(metrics http.Handler) http.Handler {
 	mux := http.NewServeMux()
+	mux.Handle("/metrics", metrics)
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
@@ -43,22 +45,32 @@ func debugHandler() http.Handler {
 	return mux
 }
 
-// startDebug listens on addr and serves debugHandler until ctx ends, and
-// returns the address it listens on. It refuses addresses that are not loopback: profiles are for the operator
-// on the machine (or through an SSH tunnel), not for the network.
-func startDebug(ctx context.Context, addr string, log *slog.Logger) (net.Addr, error) {
+// checkLoopback refuses a --debug-addr that is not loopback: profiles and
+// metrics are for the operator on the machine (or through an SSH tunnel),
+// not for the network.
+func checkLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, fmt.Errorf("%w: --debug-addr 应为 主机:端口，如 127.0.0.1:6060", errUsage)
+		return fmt.Errorf("%w: --debug-addr 应为 主机:端口，如 127.0.0.1:6060", errUsage)
 	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return nil, fmt.Errorf("%w: --debug-addr 只能监听本机回环地址（127.0.0.1、::1 或 localhost），性能剖析数据不应对外开放", errUsage)
+		return fmt.Errorf("%w: --debug-addr 只能监听本机回环地址（127.0.0.1、::1 或 localhost），性能剖析数据不应对外开放", errUsage)
+	}
+	return nil
+}
+
+// startDebug listens on addr and serves debugHandler with metrics until
+// ctx ends, and returns the address it listens on. It refuses addresses
+// that are not loopback (checkLoopback).
+func startDebug(ctx context.Context, addr string, metrics http.Handler, log *slog.Logger) (net.Addr, error) {
+	if err := checkLoopback(addr); err != nil {
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	hs := &http.Server{Handler: debugHandler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: debugHandler(metrics), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		hs.Close()
@@ -68,6 +80,6 @@ func startDebug(ctx context.Context, addr string, log *slog.Logger) (net.Addr, e
 			log.Warn("debug listener stopped", "err", err)
 		}
 	}()
-	log.Info("debug listener (Go profiles under /debug/pprof/)", "addr", "http://"+ln.Addr().String())
+	log.Info("debug listener (Go profiles under /debug/pprof/, metrics under /metrics)", "addr", "http://"+ln.Addr().String())
 	return ln.Addr(), nil
 }

@@ -14,14 +14,15 @@ import (
 func TestStartDebugServesProfilesOnLoopbackOnly(t *testing.T) {
 	t.Parallel()
 	log := slog.New(slog.DiscardHandler)
+	metrics := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "gongkai_http_requests_total 1\n") })
 	for _, addr := range []string{"0.0.0.0:6060", "192.0.2.1:6060", ":6060", "6060"} {
-		if _, err := startDebug(context.Background(), addr, log); !errors.Is(err, errUsage) {
+		if _, err := startDebug(context.Background(), addr, metrics, log); !errors.Is(err, errUsage) {
 			t.Errorf("startDebug(%q) = %v, want a usage error", addr, err)
 		}
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := startDebug(ctx, "127.0.0.1:0", log)
+	a, err := startDebug(ctx, "127.0.0.1:0", metrics, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +35,15 @@ func TestStartDebugServesProfilesOnLoopbackOnly(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "goroutine") {
 		t.Fatalf("GET %s: %d, body without the profile index:\n%.300s", url, res.StatusCode, body)
+	}
+	res, err = http.Get("http://" + a.String() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "gongkai_http_requests_total") {
+		t.Fatalf("GET /metrics on the debug listener: %d\n%.300s", res.StatusCode, body)
 	}
 	cancel()
 	// The listener closes when serve's context ends.

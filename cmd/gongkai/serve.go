@@ -36,6 +36,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	var sbf sandboxFlags
 	sbf.register(fs, env)
 	proxiesFlag := fs.String("trusted-proxies", env.getenv("GONGKAI_TRUSTED_PROXIES"), "可信反向代理/负载均衡的网段，如 10.0.0.0/8,fd00::/8；仅来自这些地址的请求可用 X-Forwarded-For 与 X-Forwarded-Proto 告知客户端地址和协议；留空则谁也不信 [GONGKAI_TRUSTED_PROXIES]")
+	metricsToken := fs.String("metrics-token", env.getenv("GONGKAI_METRICS_TOKEN"), "在主监听地址上提供 /metrics 所需的令牌（Authorization: Bearer 令牌）；留空则 /metrics 只在 --debug-addr 上提供 [GONGKAI_METRICS_TOKEN]")
 	logFormat := fs.String("log-format", envOr(env, "GONGKAI_LOG_FORMAT", "text"), "日志格式 text 或 json [GONGKAI_LOG_FORMAT]")
 	if help, err := parseFlags(fs, env, args); help || err != nil {
 		return err
@@ -70,7 +71,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	gc := tuneGC(env)
 	if *debugAddr != "" {
-		if _, err := startDebug(ctx, *debugAddr, log); err != nil {
+		if err := checkLoopback(*debugAddr); err != nil {
 			return err
 		}
 	}
@@ -96,23 +97,20 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted, MetricsToken: *metricsToken})
 	if err != nil {
 		return err
+	}
+	if *debugAddr != "" {
+		if _, err := startDebug(ctx, *debugAddr, srv.Metrics(), log); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ConnContext:       web.ConnContext,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := httpServer(srv.Handler(), log)
 	go housekeeping(ctx, db, log)
 	go publishScheduled(ctx, db, log)
 	go (&jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
@@ -142,6 +140,26 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// maxHeaderBytes caps a request's header lines: 64 KB is far more than a
+// browser or the API sends (cookies, tokens), and a larger header is
+// refused with 431 before any handler runs.
+const maxHeaderBytes = 64 << 10
+
+// httpServer is the public listener's server: timeouts against slow
+// clients, the header cap, and net/http's own complaints in our log.
+func httpServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ConnContext:       web.ConnContext,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // seedIfEmpty writes the demo data into an empty database and prints the

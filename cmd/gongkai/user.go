@@ -16,6 +16,7 @@ import (
 const userUsage = `用法:
   gongkai user add    --username U --name 姓名 [--password-stdin]
   gongkai user passwd --username U [--password-stdin]
+  gongkai user unlock --username U
   gongkai user grant  --username U --role ROLE [--agency 机关名称或代码]
   gongkai user revoke --username U --role ROLE [--agency 机关名称或代码]
   gongkai user token  --username U --name 用途
@@ -59,6 +60,8 @@ func runUser(ctx context.Context, env *cmdEnv, args []string) error {
 		return userAdd(ctx, env, db, *username, *name, *fromStdin)
 	case "passwd":
 		return userPasswd(ctx, env, db, *username, *fromStdin)
+	case "unlock":
+		return userUnlock(ctx, env, db, *username)
 	case "grant", "revoke":
 		return userRole(ctx, env, db, sub == "grant", *username, auth.Role(*role), *agencyKey)
 	case "token":
@@ -130,6 +133,20 @@ func userPasswd(ctx context.Context, env *cmdEnv, db *store.DB, username string,
 		return err
 	}
 	fmt.Fprintf(env.stdout, "已重设 %s 的密码，其所有会话已结束\n", u.Username)
+	return nil
+}
+
+// userUnlock lifts a lock of failed logins and clears the count, keeping
+// the password.
+func userUnlock(ctx context.Context, env *cmdEnv, db *store.DB, username string) error {
+	u, err := db.UserByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	if err := db.UnlockUser(ctx, u.ID, cliChange("user.unlock")); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "已解除 %s 的登录锁定\n", u.Username)
 	return nil
 }
 

@@ -10,10 +10,18 @@ import (
 
 // Policy holds the security settings of logins and sessions.
 type Policy struct {
-	// MaxFailures is how many consecutive failed logins lock an account.
+	// AddressFailures is how many failed logins one client address may
+	// make within AddressWindow; beyond it the address is refused until
+	// the window has passed, without its attempts being checked or counted
+	// against any account.
+	AddressFailures int
+	AddressWindow   time.Duration
+	// MaxFailures is how many consecutive failed logins (from addresses not
+	// throttled) lock an account: for LockFor, doubled for every further
+	// failure, at most MaxLock (LockDelay).
 	MaxFailures int
-	// LockFor is how long a locked account stays locked.
-	LockFor time.Duration
+	LockFor     time.Duration
+	MaxLock     time.Duration
 	// Idle ends a session not used for this long.
 	Idle time.Duration
 	// Absolute ends a session this long after login, however busy.
@@ -24,7 +32,24 @@ type Policy struct {
 }
 
 // DefaultPolicy is the policy used unless configured otherwise.
-var DefaultPolicy = Policy{MaxFailures: 5, LockFor: 15 * time.Minute, Idle: 30 * time.Minute, Absolute: 12 * time.Hour}
+var DefaultPolicy = Policy{AddressFailures: 20, AddressWindow: 15 * time.Minute,
+	MaxFailures: 5, LockFor: time.Minute, MaxLock: time.Hour, Idle: 30 * time.Minute, Absolute: 12 * time.Hour}
+
+// LockDelay is how long an account stays locked after its failures-th
+// consecutive failed login: nothing below MaxFailures, then LockFor,
+// doubling with every further failure up to MaxLock. Failures are not
+// counted while the account is locked, so a stranger cannot lengthen a
+// lock by trying on, and a lock never lasts more than MaxLock.
+func (p Policy) LockDelay(failures int) time.Duration {
+	if failures < p.MaxFailures || p.MaxFailures <= 0 {
+		return 0
+	}
+	d := p.LockFor
+	for i := p.MaxFailures; i < failures && d < p.MaxLock; i++ {
+		d *= 2
+	}
+	return min(d, p.MaxLock)
+}
 
 // Session is a logged-in browser. Only the hash of its token is stored.
 type Session struct {

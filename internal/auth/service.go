@@ -19,7 +19,9 @@ type Store interface {
 	User(ctx context.Context, id int64) (*User, error)
 	Grants(ctx context.Context, userID int64) ([]Grant, error)
 	Agencies(ctx context.Context) ([]agency.Agency, error)
-	RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockUntil time.Time, c auditlog.Change) (bool, error)
+	RecordLoginFailure(ctx context.Context, userID int64, now time.Time, lockFor func(failures int) time.Duration, c auditlog.Change) error
+	AddressFailures(ctx context.Context, address string, since time.Time) (int, error)
+	RecordAddressFailure(ctx context.Context, address string, now, since time.Time) error
 	StartSession(ctx context.Context, s *Session, c auditlog.Change) error
 	Session(ctx context.Context, tokenHash string) (*Session, error)
 	TouchSession(ctx context.Context, tokenHash string, now time.Time) error
@@ -71,9 +73,14 @@ func (s *Service) checkPassword(ctx context.Context, u *User, password string) (
 	return u.CheckPassword(password), nil
 }
 
-// ErrBadLogin is the one answer to a wrong username or password, so the
-// answer does not tell which.
-var ErrBadLogin = &errs.Error{Kind: errs.ErrUnauthenticated, Message: "用户名或密码错误"}
+// ErrBadLogin is the one answer to an unknown username, a wrong password
+// and a locked account, so the answer does not tell which — nor whether
+// the account exists.
+var ErrBadLogin = &errs.Error{Kind: errs.ErrUnauthenticated, Message: "用户名或密码错误；多次失败后须稍候再试"}
+
+// ErrThrottled is the answer to a client address that failed too many
+// logins of late; it says nothing about any account.
+var ErrThrottled = &errs.Error{Kind: errs.ErrUnauthenticated, Message: "本地址登录失败次数过多，请15分钟后再试"}
 
 // ErrAccountLocked is what the store returns when an account turned out
 // to be locked as a login completed.
@@ -82,46 +89,66 @@ var ErrAccountLocked = errors.New("auth: account locked")
 // touchEvery limits how often a busy session's last-seen time is written.
 const touchEvery = time.Minute
 
-// Login checks a username and password and, when they match an enabled,
-// unlocked account, starts a session. It returns the session's secret for
-// the cookie.
-func (s *Service) Login(ctx context.Context, username, password string) (string, *Session, error) {
+// Login checks a username and password from a client address and, when
+// they match an enabled, unlocked account, starts a session. It returns
+// the session's secret for the cookie.
+//
+// An address with too many recent failures is refused first, before the
+// username is even looked up, and its attempts count against no account;
+// the failures of other addresses count against the address and, for a
+// known user, the account, which LockDelay then locks for a while. Every
+// answer but success takes one password check, so timing does not tell
+// unknown, locked and existing users apart either.
+func (s *Service) Login(ctx context.Context, username, password, address string) (string, *Session, error) {
 	now := s.Now().UTC()
+	since := now.Add(-s.Policy.AddressWindow)
+	if address != "" && s.Policy.AddressFailures > 0 {
+		n, err := s.Store.AddressFailures(ctx, address, since)
+		if err != nil {
+			return "", nil, fmt.Errorf("auth: login: %w", err)
+		}
+		if n >= s.Policy.AddressFailures {
+			return "", nil, ErrThrottled
+		}
+	}
+	fail := func(u *User) (string, *Session, error) {
+		if address != "" {
+			if err := s.Store.RecordAddressFailure(ctx, address, now, since); err != nil {
+				return "", nil, fmt.Errorf("auth: login: %w", err)
+			}
+		}
+		if u != nil && !u.Locked(now) {
+			err := s.Store.RecordLoginFailure(ctx, u.ID, now, s.Policy.LockDelay,
+				auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.lock"})
+			if err != nil {
+				return "", nil, fmt.Errorf("auth: login: %w", err)
+			}
+		}
+		return "", nil, ErrBadLogin
+	}
 	u, err := s.Store.UserByUsername(ctx, strings.ToLower(strings.TrimSpace(username)))
 	if errors.Is(err, errs.ErrNotFound) {
 		if _, err := s.checkPassword(ctx, &User{PasswordHash: s.dummyHash}, password); err != nil {
 			return "", nil, err
 		}
-		return "", nil, ErrBadLogin
+		return fail(nil)
 	}
 	if err != nil {
 		return "", nil, fmt.Errorf("auth: login: %w", err)
-	}
-	if u.Locked(now) {
-		return "", nil, lockedError(u.LockedUntil)
 	}
 	ok, err := s.checkPassword(ctx, u, password)
 	if err != nil {
 		return "", nil, err
 	}
-	if !ok || u.Disabled {
-		lockUntil := now.Add(s.Policy.LockFor)
-		locked, err := s.Store.RecordLoginFailure(ctx, u.ID, s.Policy.MaxFailures, lockUntil,
-			auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.lock"})
-		if err != nil {
-			return "", nil, fmt.Errorf("auth: login: %w", err)
-		}
-		if locked {
-			return "", nil, lockedError(lockUntil)
-		}
-		return "", nil, ErrBadLogin
+	if !ok || u.Disabled || u.Locked(now) {
+		return fail(u)
 	}
 	secret, hash := NewToken("gks_")
 	csrf, _ := NewToken("")
 	sess := &Session{TokenHash: hash, UserID: u.ID, CSRF: csrf, CreatedAt: now, LastSeenAt: now}
 	err = s.Store.StartSession(ctx, sess, auditlog.Change{ActorID: u.ID, Actor: u.Username, Action: "user.login"})
 	if errors.Is(err, ErrAccountLocked) {
-		return "", nil, lockedError(now.Add(s.Policy.LockFor))
+		return "", nil, ErrBadLogin
 	}
 	if err != nil {
 		return "", nil, fmt.Errorf("auth: login: %w", err)
@@ -221,16 +248,7 @@ func (s *Service) LogoutEverywhere(ctx context.Context, p *Principal) error {
 		auditlog.Change{ActorID: p.User.ID, Actor: p.User.Username, Action: "user.logout_all"})
 }
 
-// lockedError tells the user until when the account is locked.
-func lockedError(until time.Time) error {
-	return &errs.Error{Kind: errs.ErrUnauthenticated,
-		Message: fmt.Sprintf("登录失败次数过多，账号已锁定，请于 %s 后再试", until.In(chinaTime).Format("15:04"))}
-}
-
 // CheckCSRF reports whether a form's token matches the session's.
 func CheckCSRF(sess *Session, token string) bool {
 	return sess != nil && token != "" && subtle.ConstantTimeCompare([]byte(sess.CSRF), []byte(token)) == 1
 }
-
-// chinaTime is UTC+8, used to show times to users.
-var chinaTime = time.FixedZone("CST", 8*3600)

@@ -126,15 +126,15 @@ func TestUsersRolesSessions(t *testing.T) {
 		}
 
 		lock := now.Add(15 * time.Minute)
+		lockAtTwo := func(n int) time.Duration { return map[bool]time.Duration{true: 15 * time.Minute}[n >= 2] }
 		for i := 1; i <= 3; i++ {
-			locked, err := db.RecordLoginFailure(ctx, u.ID, 2, lock, sys)
-			if err != nil || locked != (i >= 2) {
-				t.Fatalf("failure %d: locked %v, %v", i, locked, err)
+			if err := db.RecordLoginFailure(ctx, u.ID, now, lockAtTwo, sys); err != nil {
+				t.Fatalf("failure %d: %v", i, err)
 			}
 		}
 		got2, _ := db.User(ctx, u.ID)
-		if got2.FailedLogins != 3 || !got2.LockedUntil.Equal(lock) || got2.PasswordHash != "h2" {
-			t.Fatalf("after failures: %+v", got2)
+		if got2.FailedLogins != 2 || !got2.LockedUntil.Equal(lock) || got2.PasswordHash != "h2" {
+			t.Fatalf("after failures (the third while locked, not counted): %+v", got2)
 		}
 		s2 := &auth.Session{TokenHash: "def", UserID: u.ID, CSRF: "c", CreatedAt: now, LastSeenAt: now}
 		if err := db.StartSession(ctx, s2, sys); !errors.Is(err, auth.ErrAccountLocked) {
@@ -153,6 +153,51 @@ func TestUsersRolesSessions(t *testing.T) {
 		}
 		if _, err := db.Session(ctx, "def"); !errors.Is(err, errs.ErrNotFound) {
 			t.Fatalf("session survived EndSessions: %v", err)
+		}
+	})
+}
+
+// TestAddressFailures counts failed logins per address within a window.
+func TestAddressFailures(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)
+		window := 15 * time.Minute
+		count := func(addr string, at time.Time) int {
+			n, err := db.AddressFailures(ctx, addr, at.Add(-window))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		record := func(addr string, at time.Time) {
+			if err := db.RecordAddressFailure(ctx, addr, at, at.Add(-window)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := 0; i < 3; i++ {
+			record("192.0.2.1", now.Add(time.Duration(i)*time.Minute))
+		}
+		record("2001:db8::1", now)
+		tests := []struct {
+			addr string
+			at   time.Time
+			want int
+		}{
+			{"192.0.2.1", now.Add(5 * time.Minute), 3},
+			{"2001:db8::1", now.Add(5 * time.Minute), 1},
+			{"192.0.2.2", now, 0},
+			{"192.0.2.1", now.Add(window + time.Minute), 0}, // the window began 16 minutes ago
+		}
+		for _, tt := range tests {
+			if got := count(tt.addr, tt.at); got != tt.want {
+				t.Errorf("%s at %v: %d failures, want %d", tt.addr, tt.at, got, tt.want)
+			}
+		}
+		later := now.Add(window + time.Minute)
+		record("192.0.2.1", later) // a new window
+		if got := count("192.0.2.1", later); got != 1 {
+			t.Errorf("new window: %d failures, want 1", got)
 		}
 	})
 }

@@ -36,6 +36,8 @@ type userState struct {
 	Username    string `json:"username"`
 	DisplayName string `json:"display_name"`
 	Disabled    bool   `json:"disabled"`
+	// RevokedTokens counts the API tokens a change revoked (disabling).
+	RevokedTokens int64 `json:"revoked_api_tokens,omitempty"`
 }
 
 func stateOf(u *auth.User) userState {
@@ -150,7 +152,9 @@ func (db *DB) SetPassword(ctx context.Context, userID int64, hash string, c audi
 	return nil
 }
 
-// SetDisabled disables or re-enables a user; disabling ends its sessions.
+// SetDisabled disables or re-enables a user. Disabling ends its sessions
+// and revokes its API tokens for good, so re-enabling the user later does
+// not bring back secrets that may have leaked meanwhile.
 func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c auditlog.Change) error {
 	err := db.tx(ctx, func(tx *sqlx.Tx) error {
 		var before userRow
@@ -160,15 +164,26 @@ func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c au
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, userID); err != nil {
 			return err
 		}
+		var revoked int64
 		if disabled {
 			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE api_tokens SET revoked_at = ?
+				WHERE user_id = ? AND revoked_at IS NULL`), db.now(), userID)
+			if err != nil {
+				return err
+			}
+			if revoked, err = res.RowsAffected(); err != nil {
 				return err
 			}
 		}
 		b := before.user()
 		after := b
 		after.Disabled = disabled
-		c.Object, c.Before, c.After = fmt.Sprintf("user:%d", userID), stateOf(&b), stateOf(&after)
+		afterState := stateOf(&after)
+		afterState.RevokedTokens = revoked
+		c.Object, c.Before, c.After = fmt.Sprintf("user:%d", userID), stateOf(&b), afterState
 		return db.appendAudit(ctx, tx, c)
 	})
 	if err != nil {
@@ -177,32 +192,58 @@ func (db *DB) SetDisabled(ctx context.Context, userID int64, disabled bool, c au
 	return nil
 }
 
-// RecordLoginFailure counts a failed login atomically and, when the count
-// reaches maxFailures, locks the account until lockUntil and records the
-// lock with change c in the same transaction. It reports whether the
-// account is now locked.
-func (db *DB) RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockUntil time.Time, c auditlog.Change) (bool, error) {
-	var locked bool
+// RecordLoginFailure counts a failed login of an account that is not
+// locked at now and, when lockFor of the new count is positive, locks the
+// account that long and records the lock with change c, all in one
+// transaction. A failure while the account is locked is not counted, so
+// nobody can lengthen a lock by trying on.
+func (db *DB) RecordLoginFailure(ctx context.Context, userID int64, now time.Time, lockFor func(failures int) time.Duration, c auditlog.Change) error {
 	err := db.tx(ctx, func(tx *sqlx.Tx) error {
-		var row struct {
-			Failed int     `db:"failed_logins"`
-			Until  sqlTime `db:"locked_until"`
+		var failed []int
+		err := tx.SelectContext(ctx, &failed, tx.Rebind(`UPDATE users SET failed_logins = failed_logins + 1
+			WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) RETURNING failed_logins`), userID, now.UTC())
+		if err != nil || len(failed) == 0 {
+			return err // locked meanwhile (or gone): nothing to count
 		}
-		err := tx.GetContext(ctx, &row, tx.Rebind(`UPDATE users SET failed_logins = failed_logins + 1,
-			locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-			WHERE id = ? RETURNING failed_logins, locked_until`), maxFailures, lockUntil.UTC(), userID)
-		if err != nil {
-			return notFound(err, "用户不存在")
+		d := lockFor(failed[0])
+		if d <= 0 {
+			return nil
 		}
-		locked = row.Failed >= maxFailures
-		if !locked || row.Failed > maxFailures {
-			return nil // below the limit, or the lock was already recorded
+		until := now.Add(d).UTC()
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET locked_until = ? WHERE id = ?`), until, userID); err != nil {
+			return err
 		}
-		c.Object, c.After = fmt.Sprintf("user:%d", userID), map[string]any{"locked_until": lockUntil.UTC()}
+		c.Object, c.After = fmt.Sprintf("user:%d", userID), map[string]any{"failed_logins": failed[0], "locked_until": until}
 		return db.appendAudit(ctx, tx, c)
 	})
 	if err != nil {
-		return false, fmt.Errorf("store: record failed login of user %d: %w", userID, err)
+		return fmt.Errorf("store: record failed login of user %d: %w", userID, err)
 	}
-	return locked, nil
+	return nil
+}
+
+// UnlockUser clears a user's failed logins and lock and records it with
+// change c (a platform admin's unlock).
+func (db *DB) UnlockUser(ctx context.Context, userID int64, c auditlog.Change) error {
+	err := db.tx(ctx, func(tx *sqlx.Tx) error {
+		var before struct {
+			Failed int     `db:"failed_logins"`
+			Until  sqlTime `db:"locked_until"`
+		}
+		err := tx.GetContext(ctx, &before, tx.Rebind(`SELECT failed_logins, locked_until FROM users WHERE id = ?`), userID)
+		if err != nil {
+			return notFound(err, "用户不存在")
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?`), userID); err != nil {
+			return err
+		}
+		c.Object = fmt.Sprintf("user:%d", userID)
+		c.Before = map[string]any{"failed_logins": before.Failed, "locked_until": before.Until.Time}
+		c.After = map[string]any{"failed_logins": 0}
+		return db.appendAudit(ctx, tx, c)
+	})
+	if err != nil {
+		return fmt.Errorf("store: unlock user %d: %w", userID, err)
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/internal/auditlog"
+	"github.com/gongkai/gongkai/internal/spreadsheet"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
@@ -124,20 +124,11 @@ func (s *Server) auditLogCSV(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	_, _ = w.Write([]byte("\ufeff")) // so spreadsheet programs read UTF-8
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"序号", "时间", "操作人ID", "操作人", "机关ID", "操作", "对象", "变化前", "变化后", "前一哈希", "哈希", "客户端地址"})
+	cw := spreadsheet.NewCSV(w)
+	_ = cw.Write("序号", "时间", "操作人ID", "操作人", "机关ID", "操作", "对象", "变化前", "变化后", "前一哈希", "哈希", "客户端地址")
 	for _, e := range es {
-		_ = cw.Write([]string{strconv.FormatInt(e.Seq, 10), e.At.Format(time.RFC3339Nano), strconv.FormatInt(e.ActorID, 10),
-			csvSafe(e.Actor), strconv.FormatInt(e.AgencyID, 10), e.Action, csvSafe(e.Object), csvSafe(e.Before), csvSafe(e.After), e.PrevHash, e.Hash, csvSafe(e.Client)})
+		_ = cw.Write(strconv.FormatInt(e.Seq, 10), e.At.Format(time.RFC3339Nano), strconv.FormatInt(e.ActorID, 10),
+			e.Actor, strconv.FormatInt(e.AgencyID, 10), e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client)
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvSafe defuses cells that a spreadsheet would run as a formula.
-func csvSafe(v string) string {
-	if v != "" && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') {
-		return "'" + v
-	}
-	return v
+	return cw.Flush()
 }

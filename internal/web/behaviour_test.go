@@ -244,9 +244,43 @@ func TestSecurityHeadersHealthAndMetrics(t *testing.T) {
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"status": "ok"`) {
 		t.Errorf("healthz: %d %s", res.StatusCode, body)
 	}
-	_, body = c.get("/metrics")
-	if !strings.Contains(body, `gongkai_http_requests_total{code="200",method="GET",route="GET /{$}"}`) {
-		t.Errorf("metrics lack the portal's request count: %.500s", body)
+	if res, _ := c.get("/metrics"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("/metrics without a metrics token configured: %d, want 404", res.StatusCode)
+	}
+	rec := httptest.NewRecorder()
+	e.web.Metrics().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if !strings.Contains(rec.Body.String(), `gongkai_http_requests_total{code="200",method="GET",route="GET /{$}"}`) {
+		t.Errorf("metrics lack the portal's request count: %.500s", rec.Body)
+	}
+}
+
+// TestMetricsNeedTheToken checks that the public listener serves /metrics
+// only to a scraper showing the configured bearer token.
+func TestMetricsNeedTheToken(t *testing.T) {
+	e := newEnv(t, seeded.Open(t, store.SQLite), func(c *web.Config) { c.MetricsToken = "s3cret-metrics" })
+	tests := []struct {
+		authorization string
+		status        int
+	}{
+		{"", http.StatusUnauthorized},
+		{"Bearer wrong", http.StatusUnauthorized},
+		{"Bearer s3cret-metric", http.StatusUnauthorized},
+		{"Basic s3cret-metrics", http.StatusUnauthorized},
+		{"Bearer s3cret-metrics", http.StatusOK},
+		{"bearer s3cret-metrics", http.StatusOK},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest("GET", e.srv.URL+"/metrics", nil)
+		if tt.authorization != "" {
+			req.Header.Set("Authorization", tt.authorization)
+		}
+		res, body := e.anonymous().do(req)
+		if res.StatusCode != tt.status {
+			t.Errorf("Authorization %q: %d, want %d", tt.authorization, res.StatusCode, tt.status)
+		}
+		if series := strings.Contains(body, "gongkai_http_requests_total"); series != (tt.status == http.StatusOK) {
+			t.Errorf("Authorization %q: metrics in the body: %v", tt.authorization, series)
+		}
 	}
 }
 

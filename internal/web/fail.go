@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -24,6 +26,8 @@ type apiError struct {
 func classify(err error) (status int, code, msg string) {
 	var mbe *http.MaxBytesError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return statusClientClosed, "client_closed", "请求已取消"
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大"
 	case errors.Is(err, errTooManyRequests):
@@ -49,9 +53,25 @@ func classify(err error) (status int, code, msg string) {
 	return status, code, msg
 }
 
+// statusClientClosed is the status recorded (in /metrics and the access
+// log) for a request whose client went away before it was answered — nginx's
+// 499 "client closed request" — so that a disconnect is not counted as a
+// server error. Nobody is there to receive it.
+const statusClientClosed = 499
+
 // fail reports a handler's error to the user and the log.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, api bool, err error) {
+	if errors.Is(r.Context().Err(), context.Canceled) && !errors.Is(err, context.Canceled) {
+		// The client left while the handler worked; a driver may report it
+		// in its own words (SQLite: "interrupted").
+		err = fmt.Errorf("%w: %w", context.Canceled, err)
+	}
 	status, code, msg := classify(err)
+	if status == statusClientClosed {
+		s.log.InfoContext(r.Context(), "client closed request", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.WriteHeader(status)
+		return
+	}
 	if status == http.StatusInternalServerError {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	} else {

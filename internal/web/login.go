@@ -28,7 +28,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	username, next := r.PostForm.Get("username"), safeNext(r.PostForm.Get("next"))
-	secret, _, err := s.auth.Login(r.Context(), username, r.PostForm.Get("password"))
+	secret, _, err := s.auth.Login(r.Context(), username, r.PostForm.Get("password"), clientAddr(r))
 	if errors.Is(err, errs.ErrUnauthenticated) {
 		s.render(w, r, http.StatusUnauthorized, "login", &loginPage{Page: s.page(r, "登录"), Next: next,
 			Username: username, Error: errs.Message(err)})

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"context"
+	"crypto/subtle"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -14,20 +17,26 @@ import (
 )
 
 // securityHeaders sets the headers every response carries: a strict content
-// security policy (no inline scripts), no framing, no MIME sniffing. The
+// security policy (no inline scripts), no framing, no MIME sniffing and,
+// when the site is served over HTTPS (secure), Strict-Transport-Security
+// for a year, so browsers never again try it over plain HTTP. The
 // values are made once and shared by every response, which only reads
 // them (Header.Set replaces a value, Header.Add copies a full slice).
-func securityHeaders(next http.Handler) http.Handler {
-	set := []struct {
+func securityHeaders(next http.Handler, secure bool) http.Handler {
+	type header struct {
 		key   string
 		value []string
-	}{
+	}
+	set := []header{
 		{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
 			"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"}},
 		{"X-Frame-Options", []string{"DENY"}},
 		{"X-Content-Type-Options", []string{"nosniff"}},
 		{"Referrer-Policy", []string{"same-origin"}},
 		{"Permissions-Policy", []string{"camera=(), microphone=(), geolocation=()"}},
+	}
+	if secure {
+		set = append(set, header{"Strict-Transport-Security", []string{"max-age=31536000; includeSubDomains"}})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -99,7 +108,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
-			if v := recover(); v != nil {
+			v := recover()
+			if v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
@@ -107,6 +117,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				if sw.status == 0 {
 					http.Error(sw, "服务器内部错误，请稍后再试", http.StatusInternalServerError)
 				}
+			}
+			if v == nil && (sw.status == 0 || sw.status >= 500) && errors.Is(r.Context().Err(), context.Canceled) {
+				sw.status = statusClientClosed // the client went away: not a server error
 			}
 			pattern := r.Pattern
 			if pattern == "" {
@@ -142,8 +155,27 @@ func (s *Server) accessLog(r *http.Request, status int, end time.Time, d time.Du
 	_ = h.Handle(ctx, rec) // as Logger.Info, a handler that cannot write has nowhere to say so
 }
 
+// Metrics serves the Prometheus metrics without any check, for a listener
+// only the operator reaches (serve's loopback --debug-addr).
+func (s *Server) Metrics() http.Handler {
+	return promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+}
+
+// metricsPage serves /metrics on the public listener only to a scraper
+// that shows Config.MetricsToken as a bearer token: the series name every
+// route and tell load and errors to anyone. Without a token configured the
+// page does not exist here.
 func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) error {
-	promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	if s.cfg.MetricsToken == "" {
+		return errs.NotFound("页面不存在")
+	}
+	secret, _ := bearerToken(r)
+	if subtle.ConstantTimeCompare([]byte(secret), []byte(s.cfg.MetricsToken)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+		http.Error(w, "需要指标令牌（Authorization: Bearer …）", http.StatusUnauthorized)
+		return nil
+	}
+	s.Metrics().ServeHTTP(w, r)
 	return nil
 }
 

@@ -59,7 +59,7 @@ func (c *cacheServer) do(method, path string, header map[string]string) *httptes
 // counts and logs it like any other request.
 func TestPageCacheHit(t *testing.T) {
 	t.Parallel()
-	c := newCacheServer(t, web.Config{})
+	c := newCacheServer(t, web.Config{MetricsToken: "metrics-secret"})
 	page := c.bureau + "/catalog"
 	miss := c.do("GET", page, nil)
 	if miss.Code != 200 || miss.Header().Get("X-Cache") != "" {
@@ -85,7 +85,7 @@ func TestPageCacheHit(t *testing.T) {
 	if head.Code != 200 || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(miss.Body.Len()) {
 		t.Errorf("HEAD from the cache: %d, %d bytes, Content-Length %q", head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
 	}
-	metrics := c.do("GET", "/metrics", nil).Body.String()
+	metrics := c.do("GET", "/metrics", map[string]string{"Authorization": "Bearer metrics-secret"}).Body.String()
 	if want := `gongkai_http_requests_total{code="200",method="GET",route="GET /agencies/{agency}/catalog"} 2`; !strings.Contains(metrics, want) {
 		t.Errorf("metrics lack %s", want)
 	}

@@ -88,11 +88,11 @@ func (s *Server) admit(rt route, st *reqState, r *http.Request) error {
 		}
 		return nil
 	case Token:
-		secret, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		secret, ok := bearerToken(r)
 		if !ok {
 			return &errs.Error{Kind: errs.ErrUnauthenticated, Message: "需要 API 令牌（Authorization: Bearer …）"}
 		}
-		p, err := s.auth.AuthenticateToken(ctx, strings.TrimSpace(secret))
+		p, err := s.auth.AuthenticateToken(ctx, secret)
 		if err != nil {
 			return err
 		}
@@ -124,6 +124,18 @@ func (s *Server) admit(rt route, st *reqState, r *http.Request) error {
 		st.agency = a
 	}
 	return nil
+}
+
+// bearerToken returns the credentials of an "Authorization: Bearer …"
+// header. The scheme is matched without regard to case, as RFC 9110
+// (section 11.1) asks, so "bearer" and "BEARER" work as well.
+func bearerToken(r *http.Request) (string, bool) {
+	scheme, secret, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	secret = strings.TrimSpace(secret)
+	return secret, secret != ""
 }
 
 // loadSession authenticates the session cookie, if any.

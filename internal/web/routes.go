@@ -96,6 +96,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/password", access: InAgency, perm: auth.ManageUsers, h: s.userPassword},
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/disable", access: InAgency, perm: auth.ManageUsers, h: s.userDisable},
 		{method: "POST", pattern: "/office/a/{agency}/users/{user}/enable", access: InAgency, perm: auth.ManageUsers, h: s.userEnable},
+		{method: "POST", pattern: "/office/a/{agency}/users/{user}/unlock", access: Platform, h: s.userUnlock},
 		{method: "GET", pattern: "/office/a/{agency}/audit", access: InAgency, perm: auth.ViewAudit, h: s.auditLog},
 		{method: "GET", pattern: "/office/a/{agency}/audit.csv", access: InAgency, perm: auth.ViewAudit, h: s.auditLogCSV},
 		{method: "GET", pattern: "/office/a/{agency}/reports", access: InAgency, perm: auth.ViewOffice, h: s.reportList},

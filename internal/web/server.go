@@ -21,14 +21,20 @@ import (
 
 // Config holds what the web layer needs, passed in by main.
 type Config struct {
-	DB     *store.DB
-	Auth   *auth.Service
-	Log    *slog.Logger
-	Now    func() time.Time
-	Secure bool // set the Secure flag on cookies (serving over HTTPS)
+	DB   *store.DB
+	Auth *auth.Service
+	Log  *slog.Logger
+	Now  func() time.Time
+	// Secure marks a site served over HTTPS: cookies get the Secure flag
+	// and every response Strict-Transport-Security.
+	Secure bool
 	// MaxBody caps the size of a request body, in bytes, on routes that
 	// do not set their own limit (uploads do).
 	MaxBody int64
+	// MetricsToken, when set, lets a scraper read /metrics on this
+	// listener with "Authorization: Bearer <MetricsToken>"; when empty,
+	// /metrics is not found here (serve offers it on --debug-addr).
+	MetricsToken string
 	// Version is shown in the footer and /healthz.
 	Version string
 	// PageCache keeps public pages for visitors without a session this
@@ -117,7 +123,7 @@ func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
 	h = s.crossOrigin(h)
 	h = s.servedFromCache(h)
-	h = securityHeaders(h)
+	h = securityHeaders(h, s.cfg.Secure)
 	h = s.observe(h)
 	h = s.resolveClient(h)
 	return h

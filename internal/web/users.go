@@ -13,6 +13,8 @@ import (
 type userRow struct {
 	User  auth.User
 	Roles []auth.Role
+	// Locked marks a user locked out by failed logins now.
+	Locked bool
 }
 
 type usersPage struct {
@@ -20,6 +22,8 @@ type usersPage struct {
 	Users []userRow
 	Roles []auth.Role // the roles an agency admin may grant
 	Error string
+	// MayUnlock shows the unlock button: platform admins only.
+	MayUnlock bool
 }
 
 // agencyRoles are the roles held within an agency.
@@ -35,13 +39,14 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
-	p := &usersPage{Page: s.page(r, "用户与角色"), Roles: agencyRoles, Error: msg}
+	p := &usersPage{Page: s.page(r, "用户与角色"), Roles: agencyRoles, Error: msg, MayUnlock: state(r).p.IsPlatformAdmin()}
+	now := s.cfg.Now()
 	for _, u := range us {
 		gs, err := s.db.Grants(ctx, u.ID)
 		if err != nil {
 			return err
 		}
-		row := userRow{User: u}
+		row := userRow{User: u, Locked: u.Locked(now)}
 		for _, g := range gs {
 			if g.AgencyID == a.ID {
 				row.Roles = append(row.Roles, g.Role)
@@ -182,6 +187,33 @@ func (s *Server) userSetDisabled(w http.ResponseWriter, r *http.Request, disable
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/users?ok=saved", st.agency.ID), http.StatusSeeOther)
+	return nil
+}
+
+// userUnlock lifts a lock of failed logins before it ends by itself and
+// clears the count, for a platform admin only: a lock guards against
+// password guessing, so lifting it early is the platform's decision.
+func (s *Server) userUnlock(w http.ResponseWriter, r *http.Request) error {
+	ctx, st := r.Context(), state(r)
+	a, err := s.pathAgency(r)
+	if err != nil {
+		return err
+	}
+	st.agency = a // the page to go back to, and the audit entry's agency
+	id, err := pathID(r, "user")
+	if err != nil {
+		return err
+	}
+	if r.PostForm.Get("confirm") != "1" {
+		return s.usersFormError(w, r, errs.Invalid("请确认操作"))
+	}
+	if _, err := s.inAgency(ctx, st.p, id, a.ID); err != nil {
+		return err
+	}
+	if err := s.db.UnlockUser(ctx, id, s.change(r, "user.unlock")); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/users?ok=saved", a.ID), http.StatusSeeOther)
 	return nil
 }
 

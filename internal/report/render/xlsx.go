@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/internal/spreadsheet"
 )
 
 // Layout of the XLSX sheets.
@@ -73,7 +75,7 @@ func (x *xlsxWriter) table(d *report.Document, part string, t Table, first bool)
 		return err
 	}
 	last := cellName(t.Cols-1, 1)
-	if err := f.SetCellValue(sheet, "A1", d.Title()+" · "+part); err != nil {
+	if err := f.SetCellStr(sheet, "A1", spreadsheet.Text(d.Title()+" · "+part)); err != nil {
 		return err
 	}
 	if err := f.MergeCell(sheet, "A1", last); err != nil {
@@ -101,7 +103,7 @@ func (x *xlsxWriter) table(d *report.Document, part string, t Table, first bool)
 			}
 		}
 		if len(keys) > 0 {
-			if err := f.SetCellValue(sheet, fmt.Sprintf("%s%d", keyCol, i+xlsxFirstRow), strings.Join(keys, " ")); err != nil {
+			if err := f.SetCellStr(sheet, fmt.Sprintf("%s%d", keyCol, i+xlsxFirstRow), spreadsheet.Text(strings.Join(keys, " "))); err != nil {
 				return err
 			}
 		}
@@ -150,7 +152,7 @@ func (x *xlsxWriter) cell(sheet string, c Cell) (string, error) {
 	if c.Key != "" {
 		err = f.SetCellValue(sheet, ref, c.Value)
 	} else {
-		err = f.SetCellStr(sheet, ref, c.Text)
+		err = f.SetCellStr(sheet, ref, spreadsheet.Text(c.Text))
 	}
 	if err != nil {
 		return "", err

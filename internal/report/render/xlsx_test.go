@@ -222,3 +222,42 @@ func TestXLSXGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestXLSXDefusesFormulas names the agency with a formula and checks that
+// no text cell of the workbook would run as one, while the negative
+// figures (本年增/减 −3 and −1) stay numbers.
+func TestXLSXDefusesFormulas(t *testing.T) {
+	d := seedDocument()
+	d.Report.Agency = `=HYPERLINK("http://evil.example/","长治")`
+	f := openXLSX(t, d)
+	if got, _ := f.GetCellValue(partProactive, "A1"); !strings.HasPrefix(got, `'=HYPERLINK(`) {
+		t.Errorf("title cell %q, want the formula defused", got)
+	}
+	negatives := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, v := range row {
+				if v == "" || !strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				typ, err := f.GetCellType(sheet, ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+					t.Errorf("%s!%s = %q, a text cell a spreadsheet would run", sheet, ref, v)
+				} else if v == "-3" || v == "-1" {
+					negatives++
+				}
+			}
+		}
+	}
+	if negatives != 2 {
+		t.Errorf("%d negative figures stored as numbers, want 2", negatives)
+	}
+}

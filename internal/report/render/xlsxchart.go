@@ -5,6 +5,8 @@ import (
 	"github.com/gongkai/gongkai/internal/report"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gongkai/gongkai/internal/spreadsheet"
 )
 
 // charts writes each chart's data on the chart sheet with a native bar
@@ -22,18 +24,18 @@ func (x *xlsxWriter) charts(charts []report.Chart) error {
 	}
 	row := 1
 	for _, c := range charts {
-		if err := f.SetCellStr(xlsxChartSheet, cellName(0, row), c.Title); err != nil {
+		if err := f.SetCellStr(xlsxChartSheet, cellName(0, row), spreadsheet.Text(c.Title)); err != nil {
 			return err
 		}
 		if err := f.SetCellStr(xlsxChartSheet, cellName(0, row+1), "项目"); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(xlsxChartSheet, cellName(1, row+1), "数量（"+c.Unit+"）"); err != nil {
+		if err := f.SetCellStr(xlsxChartSheet, cellName(1, row+1), spreadsheet.Text("数量（"+c.Unit+"）")); err != nil {
 			return err
 		}
 		first := row + 2
 		for i, p := range c.Points {
-			if err := f.SetCellStr(xlsxChartSheet, cellName(0, first+i), p.Label); err != nil {
+			if err := f.SetCellStr(xlsxChartSheet, cellName(0, first+i), spreadsheet.Text(p.Label)); err != nil {
 				return err
 			}
 			if err := f.SetCellValue(xlsxChartSheet, cellName(1, first+i), p.Value); err != nil {
