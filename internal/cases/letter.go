@@ -286,6 +286,11 @@ func ComposeLetter(kind LetterKind, text string, c *Case, d LetterData, on, toda
 		}
 		cl := c.Closing
 		d.Decision, d.Reason, d.Basis = cl.Decision(), sentence(cl.Reason), phrase(cl.Basis)
+		if cl.Outcome.Basis() != "" {
+			// The citation follows the outcome, also for a case closed
+			// before the citations were corrected.
+			d.Basis = cl.Citation()
+		}
 		d.Attached, d.CatalogRef = phrase(cl.Attached), phrase(cl.CatalogRef)
 		d.Disclosed = cl.Outcome == Disclosed || cl.Outcome == PartiallyDisclosed
 		l.Title = "政府信息公开申请告知书"

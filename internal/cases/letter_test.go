@@ -200,6 +200,14 @@ func TestLetterRefused(t *testing.T) {
 			}
 		})
 	}
+	// A case closed with the old combined citation gets the outcome's one.
+	old := letterCase(t)
+	closed(old)
+	old.Closing.Basis = "《政府信息公开条例》第三十六条第（一）项、第（二）项"
+	if l, err := ComposeLetter(LetterAnswer, "", old, letterSettings, today, today); err != nil ||
+		!strings.Contains(strings.Join(l.Paragraphs, ""), "根据《中华人民共和国政府信息公开条例》第三十六条第（二）项的规定") {
+		t.Errorf("old closing: %v %v", l.Paragraphs, err)
+	}
 	// A template that leaves a sentence empty or doubles its end is refused.
 	c := letterCase(t)
 	closed(c)
