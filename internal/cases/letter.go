@@ -252,7 +252,7 @@ func missing(letter, what string) error {
 // whose required value is missing — the agency's 复议机关 or 管辖法院, the
 // payment details of a fee notice, the items to correct — as invalid,
 // naming the value. A letter never carries an empty sentence.
-func ComposeLetter(kind LetterKind, text string, c *Case, d LetterData, on, today calendar.Date) (Letter, error) {
+func ComposeLetter(kind LetterKind, text string, c *Case, d LetterData, cal *calendar.Calendar, on, today calendar.Date) (Letter, error) {
 	if text == "" {
 		text = kind.DefaultText()
 	}
@@ -332,10 +332,18 @@ func ComposeLetter(kind LetterKind, text string, c *Case, d LetterData, on, toda
 		if on.Before(e.ApprovedOn) {
 			return Letter{}, errs.Invalid("成文日期 %s 不能早于批准延期之日 %s", on, e.ApprovedOn)
 		}
-		d.ExtensionReason, d.ExtensionDays, d.Due = phrase(e.Reason), e.Days, dateCN(e.NewDue)
-		if d.Due == "" {
-			return Letter{}, missing(title, "延长后的答复期限（请重新审批延期）")
+		due := e.NewDue
+		if due.IsZero() {
+			// Approved before the new deadline was kept: count it with
+			// the pauses as they stood on the letter's date.
+			dl, err := ComputeAnswerDeadline(cal, AnswerFacts{Received: c.Received, CorrectedReceived: c.CorrectedReceived,
+				ExtensionDays: e.Days, Pauses: c.pausesAsOf(on)}, on)
+			if err != nil {
+				return Letter{}, missing(title, "延长后的答复期限")
+			}
+			due = dl.Due
 		}
+		d.ExtensionReason, d.ExtensionDays, d.Due = phrase(e.Reason), e.Days, dateCN(due)
 	case LetterConsultation, LetterAgencyConsultation:
 		want := PauseThirdParty
 		if kind == LetterAgencyConsultation {

@@ -124,7 +124,7 @@ func TestLetterContents(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := letterCase(t)
 			tt.setup(c)
-			l, err := ComposeLetter(tt.kind, "", c, letterSettings, today, today)
+			l, err := ComposeLetter(tt.kind, "", c, letterSettings, cal, today, today)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -194,7 +194,7 @@ func TestLetterRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := letterCase(t)
 			tt.setup(c)
-			_, err := ComposeLetter(tt.kind, "", c, tt.data, day(tt.on), today)
+			_, err := ComposeLetter(tt.kind, "", c, tt.data, cal, day(tt.on), today)
 			if !errors.Is(err, tt.kindE) || !strings.Contains(errs.Message(err), tt.says) {
 				t.Errorf("got %v, want %v naming %q", err, tt.kindE, tt.says)
 			}
@@ -204,14 +204,21 @@ func TestLetterRefused(t *testing.T) {
 	old := letterCase(t)
 	closed(old)
 	old.Closing.Basis = "《政府信息公开条例》第三十六条第（一）项、第（二）项"
-	if l, err := ComposeLetter(LetterAnswer, "", old, letterSettings, today, today); err != nil ||
+	if l, err := ComposeLetter(LetterAnswer, "", old, letterSettings, cal, today, today); err != nil ||
 		!strings.Contains(strings.Join(l.Paragraphs, ""), "根据《中华人民共和国政府信息公开条例》第三十六条第（二）项的规定") {
 		t.Errorf("old closing: %v %v", l.Paragraphs, err)
+	}
+	// An extension approved before the new deadline was kept still states it.
+	ext := letterCase(t)
+	ext.Extension = Extension{RequestedDays: 20, Reason: "需调取档案", Days: 20, ApprovedBy: "boss"}
+	if l, err := ComposeLetter(LetterExtension, "", ext, letterSettings, cal, today, today); err != nil ||
+		!strings.Contains(strings.Join(l.Paragraphs, ""), "延长后的答复期限至2026年4月28日") {
+		t.Errorf("old extension: %v %v", l.Paragraphs, err)
 	}
 	// A template that leaves a sentence empty or doubles its end is refused.
 	c := letterCase(t)
 	closed(c)
-	if _, err := ComposeLetter(LetterAnswer, "经审查，{{.Decision}}。{{.Reason}}", c, letterSettings, today, today); !errors.Is(err, errs.ErrInvalid) {
+	if _, err := ComposeLetter(LetterAnswer, "经审查，{{.Decision}}。{{.Reason}}", c, letterSettings, cal, today, today); !errors.Is(err, errs.ErrInvalid) {
 		t.Errorf("a letter with 「。。」 was issued: %v", err)
 	}
 	if err := CheckTemplate(LetterAnswer, "{{.Agency"); !errors.Is(err, errs.ErrInvalid) {

@@ -126,7 +126,7 @@ func (s *caseSeeder) letter(agency string, kind cases.LetterKind, on string) {
 		ls := letterSettings(a)
 		data := cases.LetterData{Agency: agency, ReviewBody: ls.ReviewBody, Court: ls.Court, Payment: ls.Payment}
 		_, err := s.db.IssueLetter(s.ctx, s.last, s.ids[agency], cases.DefaultLetterPrefix(agency), func(c *cases.Case) (cases.Letter, error) {
-			return cases.ComposeLetter(kind, "", c, data, day, day)
+			return cases.ComposeLetter(kind, "", c, data, s.cal, day, day)
 		}, ch)
 		if err != nil {
 			s.err = fmt.Errorf("demo case %d letter %s: %w", s.last, kind, err)

@@ -75,6 +75,10 @@ func (s *Server) caseLetterIssue(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := cases.LetterData{Agency: st.agency.Name, ReviewBody: set.ReviewBody, Court: set.Court, Payment: set.Payment,
 		Consultee: strings.TrimSpace(r.PostForm.Get("consultee"))}
+	cal, err := s.calendar(r)
+	if err != nil {
+		return err
+	}
 	today := s.today()
 	on := today
 	if v := strings.TrimSpace(r.PostForm.Get("issued_on")); v != "" {
@@ -83,7 +87,7 @@ func (s *Server) caseLetterIssue(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	_, err = s.db.IssueLetter(r.Context(), c.ID, st.agency.ID, prefix, func(c *cases.Case) (cases.Letter, error) {
-		return cases.ComposeLetter(kind, text, c, data, on, today)
+		return cases.ComposeLetter(kind, text, c, data, cal, on, today)
 	}, s.change(r, "case.letter"))
 	if err != nil {
 		return fail(err)
