@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -41,8 +40,6 @@ func TestCaseJourney(t *testing.T) {
 	}
 
 	officer := browser(t)
-	today := time.Now().In(time.FixedZone("CST", 8*3600))
-	due := today.AddDate(0, 0, 14).Format("2006-01-02")
 	step(t, officer, "officer login", login(s, "spj-officer"), chromedp.WaitVisible(chromedp.Search(`//h1[text()="长治市行政审批服务管理局"]`)))
 	step(t, officer, "case list", chromedp.Navigate(s.url+"/office/a/2/cases"),
 		chromedp.Click(chromedp.Search(`//a[text()="`+queryNo+`"]`)), chromedp.WaitVisible(chromedp.ID("do-confirm")))
@@ -56,16 +53,23 @@ func TestCaseJourney(t *testing.T) {
 	step(t, officer, "confirm", chromedp.Click(chromedp.ID("do-confirm")))
 	stage("办理中")
 	step(t, officer, "ask for a correction",
-		chromedp.SendKeys(chromedp.ID("what"), "请写明所需统计的具体事项"),
-		chromedp.SetValue(chromedp.ID("cor_due"), due),
+		chromedp.SendKeys(chromedp.ID("what"), "请写明所需统计的具体事项\n请写明统计的年度"),
+		chromedp.SetValue(chromedp.ID("cor_days"), "10"),
 		chromedp.Click(chromedp.ID("do-correction")))
 	stage("待申请人补正")
+	step(t, officer, "补正 letter", chromedp.SetValue(chromedp.ID("letter-kind"), "correction"), chromedp.Click(chromedp.ID("do-letter")),
+		chromedp.WaitVisible(chromedp.Search(`//ul[@id="letters"]/li[contains(., "补正告知书")]`)))
+	if got := text(t, officer, "#correction"); !strings.Contains(got, "请写明所需统计的具体事项") || !strings.Contains(got, "请写明统计的年度") ||
+		!strings.Contains(got, "10 个工作日") {
+		t.Errorf("the case does not show each item to correct and the period: %q", got)
+	}
 	step(t, officer, "record the correction",
 		chromedp.SendKeys(chromedp.ID("cor_desc"), "2025年企业设立登记事项的平均办理时限"),
 		chromedp.Click(chromedp.ID("do-corrected")))
 	stage("办理中")
 	step(t, officer, "close",
 		chromedp.SetValue(chromedp.ID("outcome-select"), "partially_disclosed"),
+		chromedp.SetValue(chromedp.ID("withheld"), "withheld.third_party"),
 		chromedp.SendKeys(chromedp.ID("close_reason"), "统计表中涉及企业商业秘密的部分不予公开，其余部分予以公开。"),
 		chromedp.Click(chromedp.ID("do-close")))
 	stage("已办结")
@@ -80,7 +84,7 @@ func TestCaseJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("stage")))
 	fits(t, citizen, "the status page")
 	page := text(t, citizen, "main")
-	for _, want := range []string{"已办结", "部分公开", "政府信息公开申请答复书", "2025年企业设立登记事项的平均办理时限", "60日内", "下载 PDF"} {
+	for _, want := range []string{"已办结", "部分公开", "政府信息公开申请答复书", "2025年企业设立登记事项的平均办理时限", "六十日内", "下载 PDF"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("status page lacks %q:\n%s", want, page)
 		}

@@ -36,6 +36,17 @@ type Case struct {
 	CorrectionNoticeOn calendar.Date
 	CorrectionDue      calendar.Date
 	CorrectedReceived  calendar.Date
+	// CorrectionItems are the points the applicant was asked to correct,
+	// each as recorded; the 补正告知书 lists every one.
+	CorrectionItems []string
+	// CorrectionDays is the period given for correcting, in working days
+	// from the day the notice reached the applicant (CorrectionDelivered,
+	// zero until recorded); 0 for a notice recorded with a due date only.
+	CorrectionDays      int
+	CorrectionDelivered calendar.Date
+	// OriginalRequest is the request as the applicant first wrote it, kept
+	// when a correction replaced Request.Description; "" when none did.
+	OriginalRequest string
 	// Extension is the approved extension, with its pending request.
 	Extension Extension
 	// Pauses are the consultations and the fee wait.
@@ -116,22 +127,6 @@ func ParseChannel(s string) (Channel, error) {
 	return "", errs.Invalid("申请渠道 %q 无效", s)
 }
 
-// Extension is an extension of the answer period (第三十三条第二款): asked
-// for by the officer, valid only once an approver approved it and the
-// notice to the applicant is recorded.
-type Extension struct {
-	RequestedDays int    `json:"requested_days,omitempty"`
-	Reason        string `json:"reason,omitempty"`
-	RequestedBy   string `json:"requested_by,omitempty"`
-	// Days is the approved extension, 0 until approved.
-	Days       int           `json:"days,omitempty"`
-	ApprovedBy string        `json:"approved_by,omitempty"`
-	NoticeOn   calendar.Date `json:"notice_on"`
-}
-
-// Pending reports whether an extension awaits approval.
-func (e Extension) Pending() bool { return e.RequestedDays > 0 && e.Days == 0 }
-
 // FeeNotice is a 信息处理费 notice and its payment.
 type FeeNotice struct {
 	Method FeeMethod `json:"method,omitempty"`
@@ -160,6 +155,15 @@ type Closing struct {
 	CatalogURL string `json:"catalog_url,omitempty"`
 	// Attached names the information provided with the answer.
 	Attached string `json:"attached,omitempty"`
+	// Withheld is the ground of the part withheld from a partial
+	// disclosure: one of the withheld.* outcomes (WithheldGrounds).
+	Withheld Outcome `json:"withheld,omitempty"`
+	// Elsewhere reports, for unavailable.not_held, that another agency is
+	// responsible for the information (第三十六条第（五）项); Responsible
+	// and ResponsibleContact then name it and how to reach it.
+	Elsewhere          bool   `json:"elsewhere,omitempty"`
+	Responsible        string `json:"responsible,omitempty"`
+	ResponsibleContact string `json:"responsible_contact,omitempty"`
 }
 
 // Delivery is how and when the answer was delivered.

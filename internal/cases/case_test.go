@@ -85,18 +85,18 @@ func TestWorkflowRules(t *testing.T) {
 		kind error
 	}{
 		{"correction twice", func(c *Case) error {
-			c.RequestCorrection(day("2026-03-03"), day("2026-03-10"), "x", today)
+			c.RequestCorrection(cal, day("2026-03-03"), 5, []string{"x"}, today) // due 2026-03-10
 			c.ReceiveCorrection(day("2026-03-05"), "", today)
-			_, err := c.RequestCorrection(day("2026-03-06"), day("2026-03-12"), "y", today)
+			_, err := c.RequestCorrection(cal, day("2026-03-06"), 5, []string{"y"}, today)
 			return err
 		}, errs.ErrConflict},
 		{"no correction before the stated time", func(c *Case) error {
-			c.RequestCorrection(day("2026-03-03"), day("2026-03-10"), "x", today)
+			c.RequestCorrection(cal, day("2026-03-03"), 5, []string{"x"}, today) // due 2026-03-10
 			_, err := c.Close(cal, Closing{Outcome: OtherNoCorrection, Reason: "r", On: day("2026-03-10")}, today)
 			return err
 		}, errs.ErrConflict},
 		{"no correction after it", func(c *Case) error {
-			c.RequestCorrection(day("2026-03-03"), day("2026-03-10"), "x", today)
+			c.RequestCorrection(cal, day("2026-03-03"), 5, []string{"x"}, today) // due 2026-03-10
 			_, err := c.Close(cal, Closing{Outcome: OtherNoCorrection, Reason: "r", On: day("2026-03-11")}, today)
 			return err
 		}, nil},
@@ -113,8 +113,8 @@ func TestWorkflowRules(t *testing.T) {
 			_, err := c.Close(cal, Closing{Outcome: OtherOther, Reason: "r", On: today}, today)
 			return err
 		}, errs.ErrInvalid},
-		{"extension of 21 days", func(c *Case) error { _, err := c.RequestExtension(21, "r", "o"); return err }, errs.ErrInvalid},
-		{"approve without a request", func(c *Case) error { _, err := c.ApproveExtension("boss", today, today); return err }, errs.ErrConflict},
+		{"extension of 21 days", func(c *Case) error { _, err := c.RequestExtension(cal, 21, "r", "o", today); return err }, errs.ErrInvalid},
+		{"approve without a request", func(c *Case) error { _, err := c.ApproveExtension(cal, "boss", today, today); return err }, errs.ErrConflict},
 		{"free fee notice", func(c *Case) error {
 			f, _ := ComputeFee(FeeRequest{Method: FeeByVolume, Units: 30})
 			_, err := c.IssueFee(f, today, today)
@@ -184,7 +184,7 @@ func TestDeadlineDuringCorrection(t *testing.T) {
 	if _, ok := c.Deadline(cal, today); !ok {
 		t.Fatal("no deadline while in progress")
 	}
-	c.RequestCorrection(day("2026-02-09"), day("2026-02-25"), "请写明文号", today)
+	c.RequestCorrection(cal, day("2026-02-09"), 5, []string{"请写明文号"}, today)
 	if _, ok := c.Deadline(cal, today); ok {
 		t.Error("an answer deadline runs while the correction is awaited")
 	}
@@ -192,6 +192,9 @@ func TestDeadlineDuringCorrection(t *testing.T) {
 	c.ReceiveCorrection(day("2026-02-26"), "2025年某文件（文号 长政发〔2025〕1号）", today)
 	if c.DuplicateKey == key || c.DuplicateKey != DuplicateKey(c.Applicant, c.Request) {
 		t.Error("the duplicate key does not follow the corrected request")
+	}
+	if c.OriginalRequest != r.Description || c.Request.Description == r.Description {
+		t.Errorf("original request %q, corrected %q: the first request is not kept", c.OriginalRequest, c.Request.Description)
 	}
 	// Restarted from 2026-02-26 (see TestComputeAnswerDeadline).
 	if d, ok := c.Deadline(cal, today); !ok || d.Due.String() != "2026-03-25" {

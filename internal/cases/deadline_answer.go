@@ -30,6 +30,8 @@ const (
 type Pause struct {
 	Kind       PauseKind
 	Start, End calendar.Date
+	// Whom is the third party or agency consulted; empty for the fee wait.
+	Whom string
 }
 
 // AnswerFacts are the facts of a case that fix its answer deadline.

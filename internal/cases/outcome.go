@@ -47,28 +47,35 @@ type OutcomeInfo struct {
 	Basis string
 }
 
-// outcomes is the fixed set, in report order.
+// Regulation is the title of the 条例 as every letter and basis writes it.
+const Regulation = "《中华人民共和国政府信息公开条例》"
+
+// outcomes is the fixed set, in report order. Basis is the one article and
+// item the outcome's answer cites; Closing.Citation refines it where the
+// case decides between two (第三十六条第（一）项 for information already
+// published, 第（五）项 for another agency's information, the withheld
+// ground of a partial disclosure).
 var outcomes = []OutcomeInfo{
-	{Disclosed, "予以公开", "予以公开", "《政府信息公开条例》第三十六条第（一）项、第（二）项"},
-	{PartiallyDisclosed, "部分公开", "部分公开", "《政府信息公开条例》第三十七条"},
-	{WithheldStateSecret, "不予公开", "属于国家秘密", "《政府信息公开条例》第十四条、第三十六条第（三）项"},
-	{WithheldProhibitedByLaw, "不予公开", "其他法律行政法规禁止公开", "《政府信息公开条例》第十四条、第三十六条第（三）项"},
-	{WithheldThreeSafeties, "不予公开", "危及“三安全一稳定”", "《政府信息公开条例》第十四条、第三十六条第（三）项"},
-	{WithheldThirdParty, "不予公开", "保护第三方合法权益", "《政府信息公开条例》第十五条、第三十二条、第三十六条第（三）项"},
-	{WithheldInternalAffairs, "不予公开", "属于三类内部事务信息", "《政府信息公开条例》第十六条第一款、第三十六条第（三）项"},
-	{WithheldProcessInfo, "不予公开", "属于四类过程性信息", "《政府信息公开条例》第十六条第二款、第三十六条第（三）项"},
-	{WithheldEnforcementFile, "不予公开", "属于行政执法案卷", "《政府信息公开条例》第十六条第二款、第三十六条第（三）项"},
-	{WithheldInquiryMatter, "不予公开", "属于行政查询事项", "《政府信息公开条例》第三十六条第（七）项"},
-	{UnavailableNotHeld, "无法提供", "本机关不掌握相关政府信息", "《政府信息公开条例》第三十六条第（四）项、第（五）项"},
-	{UnavailableNeedsCreation, "无法提供", "没有现成信息需要另行制作", "《政府信息公开条例》第三十八条"},
-	{UnavailableUnclearAfterCorrection, "无法提供", "补正后申请内容仍不明确", "《政府信息公开条例》第三十条"},
-	{NotProcessedPetition, "不予处理", "信访举报投诉类申请", "《政府信息公开条例》第三十九条第一款"},
-	{NotProcessedDuplicate, "不予处理", "重复申请", "《政府信息公开条例》第三十六条第（六）项"},
-	{NotProcessedPublication, "不予处理", "要求提供公开出版物", "《政府信息公开条例》第三十九条第二款"},
-	{NotProcessedExcessive, "不予处理", "无正当理由大量反复申请", "《政府信息公开条例》第三十五条"},
+	{Disclosed, "予以公开", "予以公开", Regulation + "第三十六条第（二）项"},
+	{PartiallyDisclosed, "部分公开", "部分公开", Regulation + "第三十七条、第三十六条第（二）项"},
+	{WithheldStateSecret, "不予公开", "属于国家秘密", Regulation + "第十四条、第三十六条第（三）项"},
+	{WithheldProhibitedByLaw, "不予公开", "其他法律行政法规禁止公开", Regulation + "第十四条、第三十六条第（三）项"},
+	{WithheldThreeSafeties, "不予公开", "危及“三安全一稳定”", Regulation + "第十四条、第三十六条第（三）项"},
+	{WithheldThirdParty, "不予公开", "保护第三方合法权益", Regulation + "第十五条、第三十六条第（三）项"},
+	{WithheldInternalAffairs, "不予公开", "属于三类内部事务信息", Regulation + "第十六条第一款、第三十六条第（三）项"},
+	{WithheldProcessInfo, "不予公开", "属于四类过程性信息", Regulation + "第十六条第二款、第三十六条第（三）项"},
+	{WithheldEnforcementFile, "不予公开", "属于行政执法案卷", Regulation + "第十六条第二款、第三十六条第（三）项"},
+	{WithheldInquiryMatter, "不予公开", "属于行政查询事项", Regulation + "第三十六条第（七）项"},
+	{UnavailableNotHeld, "无法提供", "本机关不掌握相关政府信息", Regulation + "第三十六条第（四）项"},
+	{UnavailableNeedsCreation, "无法提供", "没有现成信息需要另行制作", Regulation + "第三十八条"},
+	{UnavailableUnclearAfterCorrection, "无法提供", "补正后申请内容仍不明确", Regulation + "第三十条"},
+	{NotProcessedPetition, "不予处理", "信访举报投诉类申请", Regulation + "第三十九条第一款"},
+	{NotProcessedDuplicate, "不予处理", "重复申请", Regulation + "第三十六条第（六）项"},
+	{NotProcessedPublication, "不予处理", "要求提供公开出版物", Regulation + "第三十九条第二款"},
+	{NotProcessedExcessive, "不予处理", "无正当理由大量反复申请", Regulation + "第三十五条"},
 	{NotProcessedConfirmation, "不予处理", "要求行政机关确认或重新出具已获取信息", ""},
-	{OtherNoCorrection, "其他处理", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "《政府信息公开条例》第三十条"},
-	{OtherFeeUnpaid, "其他处理", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "《政府信息公开条例》第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"},
+	{OtherNoCorrection, "其他处理", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Regulation + "第三十条"},
+	{OtherFeeUnpaid, "其他处理", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"},
 	{OtherOther, "其他处理", "其他", ""},
 }
 

@@ -120,50 +120,6 @@ func (c *Case) Confirm(received, today calendar.Date) (Event, error) {
 	return Event{Kind: "confirmed", On: received, Note: "确认收到申请，答复期限自次日起算"}, nil
 }
 
-// RequestCorrection records the one-time 补正 notice (第三十条) sent on
-// noticeOn, giving the applicant until due to correct.
-func (c *Case) RequestCorrection(noticeOn, due calendar.Date, what string, today calendar.Date) (Event, error) {
-	if err := c.need(StageInProgress); err != nil {
-		return Event{}, err
-	}
-	if !c.CorrectionNoticeOn.IsZero() {
-		return Event{}, errs.Conflict("补正通知只能一次性发出，本申请已于 %s 发出过", c.CorrectionNoticeOn)
-	}
-	if err := notBefore(noticeOn, c.Received, today, "补正通知发出之日"); err != nil {
-		return Event{}, err
-	}
-	if due.IsZero() || !due.After(noticeOn) {
-		return Event{}, errs.Invalid("请填写晚于通知之日的补正期限")
-	}
-	what = strings.TrimSpace(what)
-	if what == "" || utf8.RuneCountInString(what) > MaxDescription {
-		return Event{}, errs.Invalid("请说明需要补正的事项和合理的补正期限")
-	}
-	c.Stage, c.CorrectionNoticeOn, c.CorrectionDue = StageCorrection, noticeOn, due
-	return Event{Kind: "correction_requested", On: noticeOn, Note: "补正事项：" + what + "；补正期限至 " + due.String()}, nil
-}
-
-// ReceiveCorrection records the corrected application received on; the
-// answer period restarts from that day (第三十条). A non-empty description
-// replaces the request's.
-func (c *Case) ReceiveCorrection(on calendar.Date, description string, today calendar.Date) (Event, error) {
-	if err := c.need(StageCorrection); err != nil {
-		return Event{}, err
-	}
-	if err := notBefore(on, c.CorrectionNoticeOn, today, "收到补正申请之日"); err != nil {
-		return Event{}, err
-	}
-	if d := strings.TrimSpace(description); d != "" {
-		if utf8.RuneCountInString(d) > MaxDescription {
-			return Event{}, errs.Invalid("所需信息的描述不能超过 %d 字", MaxDescription)
-		}
-		c.Request.Description = d
-		c.DuplicateKey = DuplicateKey(c.Applicant, c.Request)
-	}
-	c.Stage, c.CorrectedReceived = StageInProgress, on
-	return Event{Kind: "corrected", On: on, Note: "收到补正后的申请，答复期限自次日重新起算"}, nil
-}
-
 // StartConsultation records a request for the opinion of a third party
 // (第三十二条) or another agency (第三十四条) sent on; its time does not
 // count toward the answer period.
@@ -182,7 +138,7 @@ func (c *Case) StartConsultation(kind PauseKind, on calendar.Date, whom string, 
 		return Event{}, errs.Invalid("请填写被征求意见的第三方或机关")
 	}
 	c.Stage = StageConsultation
-	c.Pauses = append(c.Pauses, Pause{Kind: kind, Start: on})
+	c.Pauses = append(c.Pauses, Pause{Kind: kind, Start: on, Whom: whom})
 	label := "征求第三方意见（第三十二条）"
 	if kind == PauseAgency {
 		label = "征求其他机关意见（第三十四条）"
@@ -242,42 +198,6 @@ func (c *Case) RecordPayment(on calendar.Date, today calendar.Date) (Event, erro
 	return Event{Kind: "fee_paid", On: on, Note: "申请人已缴纳信息处理费 " + strconv.Itoa(c.Fee.Yuan) + " 元"}, nil
 }
 
-// RequestExtension asks an approver for an extension of days working days
-// (at most 20, once, 第三十三条第二款).
-func (c *Case) RequestExtension(days int, reason, by string) (Event, error) {
-	if !c.Stage.Open() {
-		return Event{}, errs.Conflict("申请当前处于“%s”阶段，不能申请延期", c.Stage.Label())
-	}
-	if c.Extension.RequestedDays > 0 {
-		return Event{}, errs.Conflict("本申请已申请过延期")
-	}
-	reason = strings.TrimSpace(reason)
-	switch {
-	case days < 1 || days > MaxExtensionDays:
-		return Event{}, errs.Invalid("延长期限应为 1 到 %d 个工作日", MaxExtensionDays)
-	case reason == "" || utf8.RuneCountInString(reason) > MaxDescription:
-		return Event{}, errs.Invalid("请说明需要延长答复期限的理由")
-	}
-	c.Extension = Extension{RequestedDays: days, Reason: reason, RequestedBy: by}
-	return Event{Kind: "extension_requested", Note: "申请延长答复期限 " + strconv.Itoa(days) + " 个工作日：" + reason}, nil
-}
-
-// ApproveExtension records the approver's approval and the day the
-// extension notice went to the applicant; only then does it count.
-func (c *Case) ApproveExtension(approver string, noticeOn, today calendar.Date) (Event, error) {
-	if !c.Extension.Pending() {
-		return Event{}, errs.Conflict("没有待审批的延期申请")
-	}
-	if approver == "" || approver == c.Extension.RequestedBy {
-		return Event{}, errs.Forbidden("延期须由申请人以外的负责人审批")
-	}
-	if err := notBefore(noticeOn, c.Start(), today, "延期告知书送达之日"); err != nil {
-		return Event{}, err
-	}
-	c.Extension.Days, c.Extension.ApprovedBy, c.Extension.NoticeOn = c.Extension.RequestedDays, approver, noticeOn
-	return Event{Kind: "extension_approved", On: noticeOn, Note: approver + " 批准延长答复期限 " + strconv.Itoa(c.Extension.Days) + " 个工作日，已告知申请人"}, nil
-}
-
 // Transfer moves the case to the agency responsible; its timeline stays.
 func (c *Case) Transfer(to int64, toName, reason string) (Event, error) {
 	if c.Stage == StageClosed {
@@ -326,8 +246,13 @@ func (c *Case) Close(cal *calendar.Calendar, cl Closing, today calendar.Date) (E
 		return Event{}, err
 	}
 	cl.Reason, cl.Basis, cl.CatalogRef, cl.Attached = strings.TrimSpace(cl.Reason), strings.TrimSpace(cl.Basis), strings.TrimSpace(cl.CatalogRef), strings.TrimSpace(cl.Attached)
-	if cl.Basis == "" {
-		cl.Basis = info.Basis
+	if err := cl.checkFacts(); err != nil {
+		return Event{}, err
+	}
+	// The citation follows the outcome; only an outcome without an article
+	// of its own takes the officer's basis.
+	if info.Basis != "" {
+		cl.Basis = cl.Citation()
 	}
 	switch {
 	case cl.Reason == "" || utf8.RuneCountInString(cl.Reason) > MaxDescription:

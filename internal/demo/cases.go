@@ -96,26 +96,45 @@ func (s *caseSeeder) step(action, on string, fn func(c *cases.Case, on calendar.
 // closeAs closes the last case with an outcome on the given day, issues
 // its answer letter and records its delivery by e-mail.
 func (s *caseSeeder) closeAs(agency string, o cases.Outcome, reason, on string) {
+	s.closeWith(agency, cases.Closing{Outcome: o, Reason: reason}, on)
+}
+
+// closeWith is closeAs with the closing's other facts (the withheld ground,
+// the agency responsible).
+func (s *caseSeeder) closeWith(agency string, cl cases.Closing, on string) {
 	s.step("close", on, func(c *cases.Case, day calendar.Date) (cases.Event, error) {
-		return c.Close(s.cal, cases.Closing{Outcome: o, Reason: reason, On: day}, day)
+		cl.On = day
+		return c.Close(s.cal, cl, day)
 	})
+	s.letter(agency, cases.LetterAnswer, on)
+	s.step("deliver", on, func(c *cases.Case, day calendar.Date) (cases.Event, error) {
+		return c.Deliver("电子邮件", day, day)
+	})
+}
+
+// letter issues a letter of kind on the last case, dated on.
+func (s *caseSeeder) letter(agency string, kind cases.LetterKind, on string) {
 	if s.err != nil {
 		return
 	}
 	day := demoDay(on)
 	ch := s.ch
 	ch.Action = "case.letter"
-	data := cases.LetterData{Agency: agency, ReviewBody: Agencies[0].Name}
-	_, err := s.db.IssueLetter(s.ctx, s.last, s.ids[agency], cases.DefaultLetterPrefix(agency), func(c *cases.Case) (cases.Letter, error) {
-		return cases.ComposeLetter(cases.LetterAnswer, "", c, data, s.cal, day)
-	}, ch)
-	if err != nil {
-		s.err = fmt.Errorf("demo case %d letter: %w", s.last, err)
+	for _, a := range Agencies {
+		if a.Name != agency {
+			continue
+		}
+		ls := letterSettings(a)
+		data := cases.LetterData{Agency: agency, ReviewBody: ls.ReviewBody, Court: ls.Court, Payment: ls.Payment}
+		_, err := s.db.IssueLetter(s.ctx, s.last, s.ids[agency], cases.DefaultLetterPrefix(agency), func(c *cases.Case) (cases.Letter, error) {
+			return cases.ComposeLetter(kind, "", c, data, s.cal, day, day)
+		}, ch)
+		if err != nil {
+			s.err = fmt.Errorf("demo case %d letter %s: %w", s.last, kind, err)
+		}
 		return
 	}
-	s.step("deliver", on, func(c *cases.Case, day calendar.Date) (cases.Event, error) {
-		return c.Deliver("电子邮件", day, day)
-	})
+	s.err = fmt.Errorf("demo: no agency %q", agency)
 }
 
 func (s *caseSeeder) confirm(on string) {

@@ -41,8 +41,9 @@ func seedCases(ctx context.Context, db caseStore, ids map[string]int64, c auditl
 	s.closeAs(Bureau, cases.Disclosed, "所申请信息予以公开，随本答复提供电子文件。", "2026-03-20")
 	s.add(Bureau, in, 4, "某工程项目中标单位的投标文件和报价明细", "2026-05-11", "2026-05-11")
 	step("consult", "2026-05-13", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
-		return c.StartConsultation(cases.PauseThirdParty, d, "中标单位（第三方）", d)
+		return c.StartConsultation(cases.PauseThirdParty, d, "长治市城北建筑安装有限公司（中标单位）", d)
 	})
+	s.letter(Bureau, cases.LetterConsultation, "2026-05-13")
 	step("consulted", "2026-05-29", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
 		return c.EndConsultation(d, "第三方不同意公开，理由为涉及商业秘密", d)
 	})
@@ -52,32 +53,41 @@ func seedCases(ctx context.Context, db caseStore, ids map[string]int64, c auditl
 	s.closeAs(Bureau, cases.NotProcessedDuplicate, "申请人已于2026年3月就同一信息提出申请并获答复，本次为重复申请。", "2026-06-19")
 	s.add(Bureau, in, 3, "2025年度行政审批服务事项投诉处理情况", "2026-07-06", "2026-07-06")
 	step("correction", "2026-07-08", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
-		return c.RequestCorrection(d, demoDay("2026-07-22"), "请明确所需信息的具体事项和时间范围", d)
+		return c.RequestCorrection(s.cal, d, 10, []string{"请明确所需投诉处理情况的具体事项（如投诉件数、办结情况或处理结果）", "请写明所需信息的时间范围"}, d)
 	})
+	s.letter(Bureau, cases.LetterCorrection, "2026-07-08")
 	s.closeAs(Bureau, cases.OtherNoCorrection, "申请人在补正期限内未补正，视为放弃申请。", "2026-07-27")
 	s.add(Bureau, online, 0, "2023年至2025年政务服务大厅窗口人员配置和考核结果", "2026-08-03", "")
 	s.confirm("2026-08-03")
 	step("extend", "2026-08-25", func(c *cases.Case, _ calendar.Date) (cases.Event, error) {
-		return c.RequestExtension(20, "所需信息跨三个年度、分散保存，需调取整理", "spj-officer")
+		return c.RequestExtension(s.cal, 20, "所需信息跨三个年度、分散保存，需调取整理", "spj-officer", demoDay("2026-08-25"))
 	})
 	step("approve", "2026-08-26", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
-		return c.ApproveExtension("spj-approver", d, d)
+		return c.ApproveExtension(s.cal, "spj-approver", d, d)
 	})
-	s.closeAs(Bureau, cases.PartiallyDisclosed, "考核结果中涉及个人隐私的部分不予公开，其余部分予以公开。", "2026-09-18")
+	s.letter(Bureau, cases.LetterExtension, "2026-08-26")
+	step("extension_notice", "2026-08-27", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
+		return c.RecordExtensionNotice(d, d)
+	})
+	s.closeWith(Bureau, cases.Closing{Outcome: cases.PartiallyDisclosed, Withheld: cases.WithheldThirdParty,
+		Reason: "考核结果中涉及个人隐私的部分不予公开，其余部分予以公开。"}, "2026-09-18")
 	s.add(Bureau, in, 3, "2019年某房地产开发项目的土地出让合同", "2026-09-01", "2026-09-01")
-	s.closeAs(Bureau, cases.UnavailableNotHeld, "经检索，本机关未制作、未获取该信息；土地出让合同由市规划和自然资源局负责公开。", "2026-09-10")
+	s.closeWith(Bureau, cases.Closing{Outcome: cases.UnavailableNotHeld, Elsewhere: true,
+		Responsible: "长治市规划和自然资源局", ResponsibleContact: "0355-2021234（政府信息公开工作机构）",
+		Reason: "本机关未制作、未获取该信息，国有土地使用权出让合同由自然资源主管部门制作并保存。"}, "2026-09-10")
 
 	// 2026, the bureau: open cases.
 	s.add(Bureau, in, 1, "2026年第三季度行政许可办理时限统计", "2026-10-12", "2026-10-12") // overdue
 	s.add(Bureau, online, 2, "政务服务中心停车场建设项目的立项批复", "2026-10-26", "")
 	s.confirm("2026-10-26")
 	step("extend", "2026-11-20", func(c *cases.Case, _ calendar.Date) (cases.Event, error) {
-		return c.RequestExtension(15, "需向市发展和改革委员会核实批复文本", "spj-officer")
+		return c.RequestExtension(s.cal, 15, "需向市发展和改革委员会核实批复文本", "spj-officer", demoDay("2026-11-20"))
 	})
 	s.add(Bureau, in, 4, "本公司提交的资质申请的审查意见", "2026-10-28", "2026-10-28")
 	step("consult", "2026-11-05", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
 		return c.StartConsultation(cases.PauseAgency, d, "长治市住房和城乡建设局", d)
 	})
+	s.letter(Bureau, cases.LetterAgencyConsultation, "2026-11-05")
 	s.add(Bureau, online, 0, "2021年至2025年全部行政处罚决定书", "2026-11-02", "")
 	s.confirm("2026-11-02")
 	step("fee", "2026-11-09", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
@@ -87,10 +97,12 @@ func seedCases(ctx context.Context, db caseStore, ids map[string]int64, c auditl
 		}
 		return c.IssueFee(fee, d, d)
 	})
+	s.letter(Bureau, cases.LetterFee, "2026-11-09")
 	s.add(Bureau, in, 3, "有关投诉的办理情况", "2026-11-10", "2026-11-10")
 	step("correction", "2026-11-12", func(c *cases.Case, d calendar.Date) (cases.Event, error) {
-		return c.RequestCorrection(d, demoDay("2026-12-04"), "请说明投诉的时间、事项和受理编号", d)
+		return c.RequestCorrection(s.cal, d, 15, []string{"请说明投诉的时间和事项", "请提供投诉的受理编号（如有）"}, d)
 	})
+	s.letter(Bureau, cases.LetterCorrection, "2026-11-12")
 	s.add(Bureau, in, 1, "2026年度政府信息公开工作要点", "2026-11-16", "2026-11-16")
 	s.add(Bureau, online, 2, "2026年政务服务“一网通办”事项清单", "2026-11-25", "")
 

@@ -19,6 +19,7 @@ type Store interface {
 	Agencies(ctx context.Context) ([]agency.Agency, error)
 	CreateAgency(ctx context.Context, a *agency.Agency, c auditlog.Change) error
 	CreateUser(ctx context.Context, u *auth.User, c auditlog.Change, grants ...auth.Grant) error
+	SaveLetterSettings(ctx context.Context, agencyID int64, s agency.LetterSettings, c auditlog.Change) error
 	reportStore
 	catalogStore
 	caseStore
@@ -85,6 +86,10 @@ func Seed(ctx context.Context, db Store, h auth.Hashing, password string) error 
 			return fmt.Errorf("demo: %w", err)
 		}
 		ids[a.Name] = a.ID
+		ls := letterSettings(a)
+		if err := db.SaveLetterSettings(ctx, a.ID, ls, c); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
 	}
 	users := map[string]int64{}
 	for _, acc := range Accounts {

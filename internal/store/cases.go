@@ -19,20 +19,25 @@ import (
 
 // caseState is the JSON of the workflow details kept in cases.state.
 type caseState struct {
-	CorrectionNoticeOn calendar.Date    `json:"correction_notice_on"`
-	CorrectionDue      calendar.Date    `json:"correction_due"`
-	CorrectedReceived  calendar.Date    `json:"corrected_received"`
-	Extension          cases.Extension  `json:"extension"`
-	Pauses             []caseStatePause `json:"pauses,omitempty"`
-	Fee                cases.FeeNotice  `json:"fee"`
-	Closing            cases.Closing    `json:"closing"`
-	Delivered          cases.Delivery   `json:"delivered"`
+	CorrectionNoticeOn  calendar.Date    `json:"correction_notice_on"`
+	CorrectionDue       calendar.Date    `json:"correction_due"`
+	CorrectedReceived   calendar.Date    `json:"corrected_received"`
+	CorrectionItems     []string         `json:"correction_items,omitempty"`
+	CorrectionDays      int              `json:"correction_days,omitempty"`
+	CorrectionDelivered calendar.Date    `json:"correction_delivered"`
+	OriginalRequest     string           `json:"original_request,omitempty"`
+	Extension           cases.Extension  `json:"extension"`
+	Pauses              []caseStatePause `json:"pauses,omitempty"`
+	Fee                 cases.FeeNotice  `json:"fee"`
+	Closing             cases.Closing    `json:"closing"`
+	Delivered           cases.Delivery   `json:"delivered"`
 }
 
 type caseStatePause struct {
 	Kind  cases.PauseKind `json:"kind"`
 	Start calendar.Date   `json:"start"`
 	End   calendar.Date   `json:"end"`
+	Whom  string          `json:"whom,omitempty"`
 }
 
 type caseRow struct {
@@ -92,7 +97,8 @@ func (r caseRow) toCase() (*cases.Case, error) {
 		SubmittedAt: r.SubmittedAt.Time, DuplicateKey: r.DupKey,
 		CorrectionNoticeOn: st.CorrectionNoticeOn, CorrectionDue: st.CorrectionDue,
 		CorrectedReceived: st.CorrectedReceived, Extension: st.Extension, Fee: st.Fee,
-		Closing: st.Closing, Delivered: st.Delivered,
+		Closing: st.Closing, Delivered: st.Delivered, CorrectionItems: st.CorrectionItems,
+		CorrectionDays: st.CorrectionDays, CorrectionDelivered: st.CorrectionDelivered, OriginalRequest: st.OriginalRequest,
 	}
 	if r.ReceivedOn != nil {
 		d, err := calendar.ParseDate(*r.ReceivedOn)
@@ -102,7 +108,7 @@ func (r caseRow) toCase() (*cases.Case, error) {
 		c.Received = d
 	}
 	for _, p := range st.Pauses {
-		c.Pauses = append(c.Pauses, cases.Pause{Kind: p.Kind, Start: p.Start, End: p.End})
+		c.Pauses = append(c.Pauses, cases.Pause{Kind: p.Kind, Start: p.Start, End: p.End, Whom: p.Whom})
 	}
 	return c, nil
 }
@@ -112,10 +118,11 @@ func caseArgs(c *cases.Case) ([]any, error) {
 	st := caseState{
 		CorrectionNoticeOn: c.CorrectionNoticeOn, CorrectionDue: c.CorrectionDue,
 		CorrectedReceived: c.CorrectedReceived, Extension: c.Extension, Fee: c.Fee,
-		Closing: c.Closing, Delivered: c.Delivered,
+		Closing: c.Closing, Delivered: c.Delivered, CorrectionItems: c.CorrectionItems,
+		CorrectionDays: c.CorrectionDays, CorrectionDelivered: c.CorrectionDelivered, OriginalRequest: c.OriginalRequest,
 	}
 	for _, p := range c.Pauses {
-		st.Pauses = append(st.Pauses, caseStatePause{Kind: p.Kind, Start: p.Start, End: p.End})
+		st.Pauses = append(st.Pauses, caseStatePause{Kind: p.Kind, Start: p.Start, End: p.End, Whom: p.Whom})
 	}
 	state, err := json.Marshal(st)
 	if err != nil {

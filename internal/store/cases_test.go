@@ -66,7 +66,7 @@ func closeCase(t *testing.T, db *store.DB, id int64, o cases.Outcome, on string)
 	t.Helper()
 	cal, _ := calendar.Default()
 	step(t, db, id, "case.close", func(c *cases.Case) (cases.Event, error) {
-		return c.Close(cal, cases.Closing{Outcome: o, Reason: "经查", On: caseDay(on)}, caseDay(on))
+		return c.Close(cal, cases.Closing{Outcome: o, Withheld: cases.WithheldThirdParty, Reason: "经查", On: caseDay(on)}, caseDay(on))
 	})
 }
 
@@ -108,15 +108,16 @@ func TestCaseWorkflow(t *testing.T) {
 		}
 		step(t, db, c.ID, "case.confirm", func(c *cases.Case) (cases.Event, error) { return c.Confirm(caseDay("2026-02-06"), today) })
 		step(t, db, c.ID, "case.correction", func(c *cases.Case) (cases.Event, error) {
-			return c.RequestCorrection(caseDay("2026-02-09"), caseDay("2026-02-20"), "请写明文件名称", today)
+			return c.RequestCorrection(cal, caseDay("2026-02-09"), 5, []string{"请写明文件名称", "请写明文件的年份"}, today)
 		})
 		step(t, db, c.ID, "case.corrected", func(c *cases.Case) (cases.Event, error) {
 			return c.ReceiveCorrection(caseDay("2026-02-26"), "长治市2020年城区道路改造工程的立项批复", today)
 		})
 		c = step(t, db, c.ID, "case.close", func(c *cases.Case) (cases.Event, error) {
-			return c.Close(cal, cases.Closing{Outcome: cases.PartiallyDisclosed, Reason: "部分内容涉及商业秘密", On: today}, today)
+			return c.Close(cal, cases.Closing{Outcome: cases.PartiallyDisclosed, Withheld: cases.WithheldThirdParty, Reason: "部分内容涉及商业秘密", On: today}, today)
 		})
-		if c.Stage != cases.StageClosed || c.Closing.Basis != cases.PartiallyDisclosed.Basis() || c.Request.Description != "长治市2020年城区道路改造工程的立项批复" {
+		if c.Stage != cases.StageClosed || !strings.Contains(c.Closing.Basis, "第十五条") || c.Request.Description != "长治市2020年城区道路改造工程的立项批复" ||
+			c.OriginalRequest == "" || c.OriginalRequest == c.Request.Description || len(c.CorrectionItems) != 2 || c.CorrectionDays != 5 {
 			t.Errorf("closed case %+v", c)
 		}
 		tl, err := db.CaseTimeline(ctx, c.ID)
@@ -154,13 +155,15 @@ func TestCaseWorkflow(t *testing.T) {
 		// Transfer keeps the history; the extension needs another person's approval.
 		d := newCase(t, db, bureau.ID, cases.Commercial, "2026-02-02")
 		step(t, db, d.ID, "case.transfer", func(c *cases.Case) (cases.Event, error) { return c.Transfer(city.ID, city.Name, "属市政府办理") })
-		step(t, db, d.ID, "case.extend", func(c *cases.Case) (cases.Event, error) { return c.RequestExtension(15, "需调取档案", "officer") })
+		step(t, db, d.ID, "case.extend", func(c *cases.Case) (cases.Event, error) {
+			return c.RequestExtension(cal, 15, "需调取档案", "officer", today)
+		})
 		if _, err := db.CaseStep(ctx, d.ID, func(c *cases.Case) (cases.Event, error) {
-			return c.ApproveExtension("officer", today, today)
+			return c.ApproveExtension(cal, "officer", today, today)
 		}, auditlog.Change{Actor: "officer", Action: "case.approve"}); !errors.Is(err, errs.ErrForbidden) {
 			t.Errorf("self-approval: %v", err)
 		}
-		d = step(t, db, d.ID, "case.approve", func(c *cases.Case) (cases.Event, error) { return c.ApproveExtension("approver", today, today) })
+		d = step(t, db, d.ID, "case.approve", func(c *cases.Case) (cases.Event, error) { return c.ApproveExtension(cal, "approver", today, today) })
 		if dl, ok := d.Deadline(cal, today); !ok || dl.Due.String() != "2026-03-27" || d.AgencyID != city.ID {
 			t.Errorf("after transfer and extension: agency %d deadline %+v", d.AgencyID, dl)
 		}

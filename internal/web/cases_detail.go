@@ -25,6 +25,7 @@ type caseDetailPage struct {
 	Names       map[int64]string
 	Others      []agency.Agency
 	Outcomes    []cases.OutcomeInfo
+	Grounds     []cases.OutcomeInfo
 	LetterKinds []cases.LetterKind
 	CanHandle   bool
 	CanApprove  bool
@@ -58,7 +59,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, c *cases.Cas
 		return err
 	}
 	p := &caseDetailPage{Page: s.page(r, "申请 "+c.QueryNo), Names: agencyNames(all), Outcomes: cases.Outcomes(),
-		LetterKinds: cases.LetterKinds(), CanHandle: st.p.Can(auth.HandleCases, c.AgencyID),
+		Grounds: cases.WithheldGrounds(), LetterKinds: cases.LetterKinds(), CanHandle: st.p.Can(auth.HandleCases, c.AgencyID),
 		CanApprove: st.p.Can(auth.Approve, c.AgencyID), Today: s.today().String(), Error: msg,
 		QueryNo: queryNo, Secret: secret}
 	cal, err := s.calendar(r)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/internal/agency"
+	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/errs"
 	"github.com/gongkai/gongkai/internal/report/render"
@@ -27,15 +28,18 @@ func (s *Server) letterPrefix(r *http.Request, a *agency.Agency) (string, error)
 	return cases.DefaultLetterPrefix(a.Name), nil
 }
 
-// reviewBody is where the applicant may apply for 行政复议: the agency's
-// parent (the 本级人民政府 of a department), or the government above.
-func (s *Server) reviewBody(r *http.Request, a *agency.Agency) string {
-	if a.ParentID != 0 {
-		if p, err := s.db.Agency(r.Context(), a.ParentID); err == nil {
-			return p.Name
+// ancestors returns the agencies above a, nearest first.
+func (s *Server) ancestors(r *http.Request, a *agency.Agency) ([]agency.Agency, error) {
+	var out []agency.Agency
+	for id, n := a.ParentID, 0; id != 0 && n < 32; n++ {
+		p, err := s.db.Agency(r.Context(), id)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, *p)
+		id = p.ParentID
 	}
-	return "上一级人民政府"
+	return out, nil
 }
 
 // caseLetterIssue issues a letter of the posted kind on the case, from the
@@ -65,15 +69,25 @@ func (s *Server) caseLetterIssue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := cases.LetterData{Agency: st.agency.Name, ReviewBody: s.reviewBody(r, st.agency),
+	set, err := s.db.LetterSettings(r.Context(), st.agency.ID)
+	if err != nil {
+		return err
+	}
+	data := cases.LetterData{Agency: st.agency.Name, ReviewBody: set.ReviewBody, Court: set.Court, Payment: set.Payment,
 		Consultee: strings.TrimSpace(r.PostForm.Get("consultee"))}
 	cal, err := s.calendar(r)
 	if err != nil {
 		return err
 	}
 	today := s.today()
+	on := today
+	if v := strings.TrimSpace(r.PostForm.Get("issued_on")); v != "" {
+		if on, err = calendar.ParseDate(v); err != nil {
+			return fail(errs.Invalid("成文日期“%s”无效", v))
+		}
+	}
 	_, err = s.db.IssueLetter(r.Context(), c.ID, st.agency.ID, prefix, func(c *cases.Case) (cases.Letter, error) {
-		return cases.ComposeLetter(kind, text, c, data, cal, today)
+		return cases.ComposeLetter(kind, text, c, data, cal, on, today)
 	}, s.change(r, "case.letter"))
 	if err != nil {
 		return fail(err)
@@ -121,6 +135,9 @@ func (s *Server) caseStatusLetter(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	if !l.Kind.ToApplicant() {
+		return errs.NotFound("文书不存在")
+	}
 	return s.sendLetter(w, r, l, f.Get("format"))
 }
 
@@ -155,6 +172,12 @@ type letterTemplatesPage struct {
 	Prefix    string
 	Templates []letterTemplateForm
 	Error     string
+	// Settings are the confirmed letter settings; Confirmed is false
+	// while none are stored, and the form then shows Suggested.
+	Settings  agency.LetterSettings
+	Confirmed bool
+	// Suggested is the 复议机关 the agency tree suggests.
+	Suggested string
 }
 
 type letterTemplateForm struct {
@@ -174,6 +197,18 @@ func (s *Server) renderLetterTemplates(w http.ResponseWriter, r *http.Request, s
 	var err error
 	if p.Prefix, err = s.letterPrefix(r, st.agency); err != nil {
 		return err
+	}
+	if p.Settings, err = s.db.LetterSettings(r.Context(), st.agency.ID); err != nil {
+		return err
+	}
+	ancestors, err := s.ancestors(r, st.agency)
+	if err != nil {
+		return err
+	}
+	p.Suggested = agency.DefaultReviewBody(*st.agency, ancestors)
+	p.Confirmed = p.Settings.ReviewBody != "" && p.Settings.Court != ""
+	if p.Settings.ReviewBody == "" {
+		p.Settings.ReviewBody = p.Suggested
 	}
 	for _, k := range cases.LetterKinds() {
 		t, err := s.db.LetterTemplate(r.Context(), st.agency.ID, string(k))
@@ -223,6 +258,27 @@ func (s *Server) letterTemplateSave(w http.ResponseWriter, r *http.Request) erro
 	}
 	if err := s.db.SaveLetterTemplate(r.Context(), st.agency.ID, kind, text, s.change(r, "case.letter_template")); err != nil {
 		return fail(err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/letter-templates?ok=saved", st.agency.ID), http.StatusSeeOther)
+	return nil
+}
+
+// letterSettingsSave stores the 复议机关, 管辖法院 and payment details the
+// agency admin confirmed.
+func (s *Server) letterSettingsSave(w http.ResponseWriter, r *http.Request) error {
+	st := state(r)
+	f := r.PostForm
+	set := agency.LetterSettings{ReviewBody: f.Get("review_body"), Court: f.Get("court"), Payment: f.Get("payment")}
+	err := set.Validate()
+	if err == nil {
+		err = s.db.SaveLetterSettings(r.Context(), st.agency.ID, set, s.change(r, "agency.letter_settings"))
+	}
+	if err != nil {
+		status, _, msg := classify(err)
+		if status >= 500 {
+			return err
+		}
+		return s.renderLetterTemplates(w, r, status, msg)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/office/a/%d/letter-templates?ok=saved", st.agency.ID), http.StatusSeeOther)
 	return nil

@@ -173,8 +173,14 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 		p.Deadline = &d
 	}
 	if c.Stage == cases.StageClosed {
-		if p.Letters, err = s.db.CaseLetters(r.Context(), c.ID); err != nil {
+		all, err := s.db.CaseLetters(r.Context(), c.ID)
+		if err != nil {
 			return err
+		}
+		for _, l := range all {
+			if l.Kind.ToApplicant() {
+				p.Letters = append(p.Letters, l)
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "case_status", p)

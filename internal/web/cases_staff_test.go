@@ -60,14 +60,41 @@ func TestCaseStaffEntryAndTemplates(t *testing.T) {
 		}
 		res, body = admin.post(tpl, url.Values{"kind": {"answer"}, "text": {"{{.Nonsense}}"}})
 		wantStatus(t, "broken template", res, body, http.StatusBadRequest, "文书模板有误")
-		res, body = admin.post(tpl, url.Values{"kind": {"answer"}, "text": {"{{.Applicant}}您好：您申请的“{{.Request}}”，{{.Decision}}。\n\n依据：{{.Basis}}。复议机关：{{.ReviewBody}}。"}})
+		res, body = admin.post(tpl, url.Values{"kind": {"answer"}, "text": {"{{.Applicant}}您好：您申请的“{{.Request}}”，{{.Decision}}。"}})
+		wantStatus(t, "template doubling a full stop", res, body, http.StatusBadRequest, "「。。」")
+		res, body = admin.post(tpl, url.Values{"kind": {"answer"}, "text": {"{{.Applicant}}您好：您申请的“{{.Request}}”，{{.Decision}}\n\n依据：{{.Basis}}。复议机关：{{.ReviewBody}}。"}})
 		wantStatus(t, "own template", res, body, http.StatusSeeOther)
 		res, body = admin.post(tpl, url.Values{"kind": {"prefix"}, "text": {"长审批公开"}})
 		wantStatus(t, "prefix", res, body, http.StatusSeeOther)
 
+		// The 复议机关 and court are settings the admin confirms; the tree
+		// suggests the city government for a department.
+		_, body = admin.get(tpl)
+		if !strings.Contains(body, "按机关层级建议的复议机关为“长治市人民政府”") {
+			t.Error("the settings do not show the suggested 复议机关")
+		}
+		settings := office + "/letter-settings"
+		if res, _ := officer.post(settings, url.Values{"review_body": {"长治市人民政府"}, "court": {"长治市潞州区人民法院"}}); res.StatusCode != http.StatusForbidden {
+			t.Errorf("a case officer may change the letter settings: %d", res.StatusCode)
+		}
+		res, body = admin.post(settings, url.Values{"review_body": {"长治市人民政府"}, "court": {"人民法院"}})
+		wantStatus(t, "bare court", res, body, http.StatusBadRequest, "全称")
+		res, body = admin.post(settings, url.Values{"review_body": {""}, "court": {"长治市潞州区人民法院"}})
+		wantStatus(t, "unset 复议机关", res, body, http.StatusSeeOther)
+
 		day := today.String()
-		officer.post(casePage+"/close", url.Values{"outcome": {"unavailable.not_held"}, "reason": {"本机关未制作该信息"}, "on": {day}})
+		res, body = officer.post(casePage+"/close", url.Values{"outcome": {"unavailable.not_held"}, "not_held": {"elsewhere"},
+			"responsible": {"长治市规划和自然资源局"}, "reason": {"本机关未制作该信息"}, "on": {day}})
+		wantStatus(t, "another agency's information without its contact", res, body, http.StatusBadRequest, "联系方式")
+		res, body = officer.post(casePage+"/close", url.Values{"outcome": {"unavailable.not_held"}, "reason": {"本机关未制作该信息"}, "on": {day}})
+		wantStatus(t, "close", res, body, http.StatusSeeOther)
 		res, body = officer.post(casePage+"/letters", url.Values{"kind": {"answer"}})
+		wantStatus(t, "letter with the 复议机关 unset", res, body, http.StatusBadRequest, "复议机关")
+		res, body = admin.post(settings, url.Values{"review_body": {"长治市人民政府"}, "court": {"长治市潞州区人民法院"}})
+		wantStatus(t, "settings", res, body, http.StatusSeeOther)
+		res, body = officer.post(casePage+"/letters", url.Values{"kind": {"answer"}, "issued_on": {today.AddDays(1).String()}})
+		wantStatus(t, "letter dated tomorrow", res, body, http.StatusBadRequest, "不能晚于今天")
+		res, body = officer.post(casePage+"/letters", url.Values{"kind": {"answer"}, "issued_on": {day}})
 		wantStatus(t, "letter", res, body, http.StatusSeeOther)
 		letters, err := db.CaseLetters(ctx, id)
 		if err != nil || len(letters) != 1 {

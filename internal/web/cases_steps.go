@@ -84,17 +84,27 @@ func (s *Server) parseStep(r *http.Request, name string) (caseStepFunc, error) {
 		}
 		return func(c *cases.Case) (cases.Event, error) { return c.Confirm(d["received"], today) }, nil
 	case "correction":
-		d, err := requiredDates(f, map[string]string{"notice_on": "补正通知发出之日", "due": "补正期限"})
+		d, err := requiredDates(f, map[string]string{"notice_on": "补正通知发出之日"})
 		if err != nil {
 			return nil, err
 		}
-		what, err := need("what", "需要补正的事项")
+		items := cases.CorrectionItems(f.Get("what"))
+		if len(items) == 0 {
+			return nil, errs.Invalid("请逐项填写需要补正的事项（每行一项）")
+		}
+		days, err := strconv.Atoi(text("days"))
 		if err != nil {
-			return nil, err
+			return nil, errs.Invalid("请填写补正期限（工作日数）")
 		}
 		return func(c *cases.Case) (cases.Event, error) {
-			return c.RequestCorrection(d["notice_on"], d["due"], what, today)
+			return c.RequestCorrection(cal, d["notice_on"], days, items, today)
 		}, nil
+	case "correction_delivered":
+		d, err := requiredDates(f, map[string]string{"on": "补正通知送达之日"})
+		if err != nil {
+			return nil, err
+		}
+		return func(c *cases.Case) (cases.Event, error) { return c.RecordCorrectionDelivery(cal, d["on"], today) }, nil
 	case "corrected":
 		d, err := requiredDates(f, map[string]string{"on": "收到补正申请之日"})
 		if err != nil {
@@ -138,14 +148,27 @@ func (s *Server) parseStep(r *http.Request, name string) (caseStepFunc, error) {
 			return nil, err
 		}
 		by := state(r).p.User.Username
-		return func(c *cases.Case) (cases.Event, error) { return c.RequestExtension(days, reason, by) }, nil
+		return func(c *cases.Case) (cases.Event, error) { return c.RequestExtension(cal, days, reason, by, today) }, nil
 	case "approve":
-		d, err := requiredDates(f, map[string]string{"notice_on": "延期告知书送达之日"})
+		d, err := requiredDates(f, map[string]string{"on": "审批之日"})
 		if err != nil {
 			return nil, err
 		}
 		by := state(r).p.User.Username
-		return func(c *cases.Case) (cases.Event, error) { return c.ApproveExtension(by, d["notice_on"], today) }, nil
+		if f.Get("decision") == "refuse" {
+			reason, err := need("refusal", "不予批准的理由")
+			if err != nil {
+				return nil, err
+			}
+			return func(c *cases.Case) (cases.Event, error) { return c.RefuseExtension(by, reason, d["on"], today) }, nil
+		}
+		return func(c *cases.Case) (cases.Event, error) { return c.ApproveExtension(cal, by, d["on"], today) }, nil
+	case "extension_notice":
+		d, err := requiredDates(f, map[string]string{"on": "延期告知书送达之日"})
+		if err != nil {
+			return nil, err
+		}
+		return func(c *cases.Case) (cases.Event, error) { return c.RecordExtensionNotice(d["on"], today) }, nil
 	case "transfer":
 		to, err := strconv.ParseInt(text("to"), 10, 64)
 		if err != nil || to <= 0 {
@@ -170,7 +193,8 @@ func (s *Server) parseStep(r *http.Request, name string) (caseStepFunc, error) {
 			return nil, err
 		}
 		cl := cases.Closing{Outcome: o, Reason: text("reason"), Basis: text("basis"), On: d["on"],
-			Attached: text("attached"), CatalogRef: text("catalog_ref")}
+			Attached: text("attached"), CatalogRef: text("catalog_ref"), Withheld: cases.Outcome(text("withheld")),
+			Elsewhere: text("not_held") == "elsewhere", Responsible: text("responsible"), ResponsibleContact: text("responsible_contact")}
 		if cl.Reason == "" {
 			return nil, errs.Invalid("请填写答复理由")
 		}

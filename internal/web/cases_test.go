@@ -119,20 +119,30 @@ func TestCaseWorkflowHTTP(t *testing.T) {
 			{officer, "confirm", url.Values{"received": {today.AddDays(1).String()}}, http.StatusBadRequest, "不能晚于今天"},
 			{officer, "confirm", url.Values{"received": {day}}, http.StatusSeeOther, ""},
 			{officer, "confirm", url.Values{"received": {day}}, http.StatusConflict, "办理中"},
-			{officer, "correction", url.Values{"notice_on": {day}, "due": {today.AddDays(14).String()}}, http.StatusBadRequest, "补正的事项"},
-			{officer, "correction", url.Values{"notice_on": {day}, "due": {today.AddDays(14).String()}, "what": {"请写明年份"}}, http.StatusSeeOther, ""},
+			{officer, "correction", url.Values{"notice_on": {day}, "days": {"10"}}, http.StatusBadRequest, "补正的事项"},
+			{officer, "correction", url.Values{"notice_on": {day}, "days": {"10"}, "what": {"请写明年份\n\n请写明所需的窗口"}}, http.StatusSeeOther, ""},
+			{officer, "letters", url.Values{"kind": {"correction"}, "issued_on": {day}}, http.StatusSeeOther, ""},
+			{officer, "correction_delivered", url.Values{"on": {day}}, http.StatusSeeOther, ""},
 			{officer, "corrected", url.Values{"on": {day}, "description": {"2025年全年政务服务大厅窗口办件量统计"}}, http.StatusSeeOther, ""},
+			{officer, "consult", url.Values{"kind": {"third_party"}, "whom": {"长治市某某信息技术有限公司"}, "on": {day}}, http.StatusSeeOther, ""},
+			{officer, "letters", url.Values{"kind": {"consultation"}}, http.StatusSeeOther, ""},
+			{officer, "consulted", url.Values{"on": {day}, "opinion": {"同意公开"}}, http.StatusSeeOther, ""},
 			{officer, "extend", url.Values{"days": {"21"}, "reason": {"x"}}, http.StatusBadRequest, "1 到 20"},
 			{officer, "extend", url.Values{"days": {"10"}, "reason": {"需汇总各窗口数据"}}, http.StatusSeeOther, ""},
-			{officer, "approve", url.Values{"notice_on": {day}}, http.StatusForbidden, ""},
-			{approver, "approve", url.Values{"notice_on": {day}}, http.StatusSeeOther, ""},
+			{officer, "approve", url.Values{"on": {day}}, http.StatusForbidden, ""},
+			{approver, "approve", url.Values{"on": {day}, "decision": {"refuse"}}, http.StatusBadRequest, "不予批准的理由"},
+			{approver, "approve", url.Values{"on": {day}, "decision": {"approve"}}, http.StatusSeeOther, ""},
+			{officer, "letters", url.Values{"kind": {"extension"}}, http.StatusSeeOther, ""},
+			{officer, "extension_notice", url.Values{"on": {day}}, http.StatusSeeOther, ""},
 			{officer, "fee", url.Values{"method": {"by_volume"}, "units": {"30"}, "notice_received": {day}}, http.StatusBadRequest, "无需发出收费通知"},
 			{officer, "fee", url.Values{"method": {"by_volume"}, "units": {"31"}, "notice_received": {day}}, http.StatusSeeOther, ""},
 			{officer, "close", url.Values{"outcome": {"other.fee_unpaid"}, "reason": {"逾期未缴费"}, "on": {day}}, http.StatusConflict, "缴费期限"},
 			{officer, "paid", url.Values{"on": {day}}, http.StatusSeeOther, ""},
 			{officer, "close", url.Values{"outcome": {"withheld.everything"}, "reason": {"x"}, "on": {day}}, http.StatusBadRequest, "办理结果"},
+			{officer, "close", url.Values{"outcome": {"partially_disclosed"}, "reason": {"部分内容涉及个人信息"}, "on": {day},
+				"attached": {"窗口办件量统计表（已删除个人信息）"}}, http.StatusBadRequest, "不予公开部分的理由"},
 			{officer, "close", url.Values{"outcome": {"partially_disclosed"}, "reason": {"部分内容涉及个人信息", "x"}, "on": {day},
-				"attached": {"窗口办件量统计表（已删除个人信息）"}}, http.StatusSeeOther, ""},
+				"withheld": {"withheld.third_party"}, "attached": {"窗口办件量统计表（已删除个人信息）"}}, http.StatusSeeOther, ""},
 			{officer, "deliver", url.Values{"via": {"电子邮件"}, "on": {day}}, http.StatusSeeOther, ""},
 		}
 		for _, s := range steps {
@@ -142,12 +152,20 @@ func TestCaseWorkflowHTTP(t *testing.T) {
 			}
 		}
 		c, _ = db.Case(ctx, c.ID)
-		if c.Fee.Yuan != 10 || c.Extension.Days != 10 || c.Closing.Outcome != cases.PartiallyDisclosed || c.Delivered.Via != "电子邮件" {
+		if c.Fee.Yuan != 10 || c.Extension.Days != 10 || c.Extension.NoticeOn != today || c.Closing.Outcome != cases.PartiallyDisclosed ||
+			c.Delivered.Via != "电子邮件" || c.OriginalRequest != "2025年政务服务大厅窗口办件量统计" || len(c.CorrectionItems) != 2 {
 			t.Errorf("case after the steps: %+v", c)
 		}
 		res, body = officer.post(base+"/letters", url.Values{"kind": {"answer"}})
 		wantStatus(t, "answer letter", res, body, http.StatusSeeOther)
-		letters, _ := db.CaseLetters(ctx, c.ID)
+		all, _ := db.CaseLetters(ctx, c.ID)
+		if len(all) != 4 || all[1].Kind != cases.LetterConsultation || all[1].Addressee != "长治市某某信息技术有限公司" {
+			t.Fatalf("letters %+v", all)
+		}
+		consultation, letters := all[1], all[3:]
+		if !strings.Contains(strings.Join(all[0].Paragraphs, ""), "2. 请写明所需的窗口") || !strings.Contains(strings.Join(letters[0].Paragraphs, ""), "“2025年全年政务服务大厅窗口办件量统计”") {
+			t.Errorf("the 补正 letter lacks an item or the answer does not quote the corrected request: %+v", all)
+		}
 		if len(letters) != 1 || !strings.HasSuffix(letters[0].Number, "〔"+strconv.Itoa(today.Year)+"〕"+strconv.Itoa(letterSeq(t, db, e.ids[demo.Bureau], today.Year))+"号") {
 			t.Fatalf("letters %+v", letters)
 		}
@@ -161,7 +179,15 @@ func TestCaseWorkflowHTTP(t *testing.T) {
 		if res, _ := supervisor.get(letterPDF); res.StatusCode != http.StatusForbidden {
 			t.Errorf("supervisor downloads the unmasked letter: %d", res.StatusCode)
 		}
-		status("已办结", "部分公开", "政府信息公开申请答复书", "60日", "6个月", letters[0].Number)
+		page := status("已办结", "部分公开", "政府信息公开申请答复书", "六十日", "六个月", letters[0].Number, "政府信息公开申请补正告知书")
+		if strings.Contains(page, consultation.Title) || strings.Contains(page, consultation.Number) {
+			t.Error("the status page offers the letter to the consulted third party")
+		}
+		res, _ = anon.post("/cases/status/letter", url.Values{"query_no": {no}, "secret": {secret},
+			"letter": {strconv.FormatInt(consultation.ID, 10)}, "format": {"pdf"}})
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("the third party's letter downloads from the status page: %d", res.StatusCode)
+		}
 		res, body = anon.post("/cases/status/letter", url.Values{"query_no": {no}, "secret": {secret},
 			"letter": {strconv.FormatInt(letters[0].ID, 10)}, "format": {"docx"}})
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") {

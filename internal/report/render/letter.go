@@ -8,11 +8,12 @@ import (
 	"github.com/gongkai/gongkai/internal/report"
 )
 
-// Letter is a one-page official letter of an agency (an answer to an
-// application for information, or a notice), laid out like a 公文: the
-// agency's name as a red letterhead over a red rule, the 文号, the title,
-// the addressee, the body paragraphs, and the agency and date at the
-// bottom right. PDF and DOCX use the same embedded font as the reports.
+// Letter is an official letter of an agency (an answer to an application
+// for information, or a notice), laid out like a 公文: the agency's name as
+// a red letterhead, the 文号 over a red rule, the title, the addressee, the
+// body paragraphs, and the agency and date placed for the seal. The PDF
+// follows GB/T 9704's page (letter_pdf.go); PDF and DOCX use the same
+// embedded font as the reports.
 type Letter struct {
 	Agency     string
 	Number     string // 文号, e.g. 长审批依申请〔2026〕3号
@@ -25,40 +26,6 @@ type Letter struct {
 // dateText writes the date in the official style 「2026年3月2日」.
 func (l *Letter) dateText() string {
 	return fmt.Sprintf("%d年%d月%d日", l.Date.Year(), int(l.Date.Month()), l.Date.Day())
-}
-
-// LetterPDF writes the letter as an A4 PDF with the Chinese font embedded.
-func LetterPDF(w io.Writer, l *Letter) error {
-	p := newPDF(&report.Document{Report: &report.Report{Agency: l.Agency}, Published: l.Date})
-	p.f.SetTitle(l.Title, true)
-	p.f.SetY(pdfMarginTop)
-	block := func(text string, size, lineH float64, align string) {
-		p.f.SetFont(fontFamily, "", size)
-		p.lines(p.wrap(text, p.contentWidth()), size, lineH, align)
-	}
-	p.f.SetTextColor(200, 0, 0)
-	block(l.Agency, 22, 12, "C")
-	y := p.f.GetY() + 2
-	p.f.SetDrawColor(200, 0, 0)
-	p.f.SetLineWidth(0.6)
-	p.f.Line(pdfMarginX, y, pdfMarginX+p.contentWidth(), y)
-	p.f.SetTextColor(0, 0, 0)
-	p.f.SetY(y + 3)
-	block(l.Number, pdfBodySize, pdfBodyLine, "C")
-	p.f.Ln(4)
-	block(l.Title, 18, 10, "C")
-	p.f.Ln(4)
-	block(l.Addressee+"：", pdfBodySize, pdfBodyLine, "L")
-	for _, para := range l.Paragraphs {
-		p.paragraph(para)
-	}
-	p.f.Ln(pdfBodyLine * 2)
-	block(l.Agency, pdfBodySize, pdfBodyLine, "R")
-	block(l.dateText(), pdfBodySize, pdfBodyLine, "R")
-	if err := p.f.Output(w); err != nil {
-		return errorf("letter pdf", err)
-	}
-	return nil
 }
 
 // letterDOCX is the data of the DOCX templates for a letter: the report's

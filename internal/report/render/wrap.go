@@ -7,7 +7,11 @@ import (
 
 // closing are characters that must not begin a line (避头点): they hang at
 // the end of the previous line instead.
-const closing = "，。、；：？！）》」』”’,.;:?!)%"
+const closing = "，。、；：？！）》」』】〕”’,.;:?!)%"
+
+// opening are characters that must not end a line: they move down with
+// the character they open.
+const opening = "（《「『【〔“‘(["
 
 // wrapText breaks text into lines no wider than width, measured by
 // measure. It breaks between any two Han characters and at spaces, keeps
@@ -32,8 +36,13 @@ func wrapLine(rs []rune, width float64, measure func(string) float64) []string {
 		if i > start && w+cw > width {
 			end := i
 			switch {
-			case strings.ContainsRune(closing, rs[i]) && i-1 > start:
-				end = i - 1 // carry the last character down with the punctuation
+			case (strings.ContainsRune(closing, rs[i]) || strings.ContainsRune(opening, rs[i-1])) && i-1 > start:
+				// Carry down as many characters as it takes for the next
+				// line not to begin with closing punctuation and this one
+				// not to end with opening punctuation (禁则).
+				for end > start+1 && (strings.ContainsRune(closing, rs[end]) || strings.ContainsRune(opening, rs[end-1])) {
+					end--
+				}
 			case brk > start && !breakable(rs[i-1], rs[i]):
 				end = brk
 			}
@@ -55,7 +64,7 @@ func wrapLine(rs []rune, width float64, measure func(string) float64) []string {
 
 // breakable reports whether a line may break between a and b.
 func breakable(a, b rune) bool {
-	if strings.ContainsRune(closing, b) {
+	if strings.ContainsRune(closing, b) || strings.ContainsRune(opening, a) {
 		return false
 	}
 	return a == ' ' || b == ' ' || wide(a) || wide(b)

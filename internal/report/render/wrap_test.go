@@ -22,6 +22,9 @@ func TestWrapText(t *testing.T) {
 		{"a b", 10, []string{"a b"}},
 		{"甲\n乙", 10, []string{"甲", "乙"}},
 		{"", 5, []string{""}},
+		// 禁则: as many characters move down as it takes.
+		{"甲乙丙。”丁", 4, []string{"甲乙", "丙。”丁"}},
+		{"甲乙丙“丁”", 4, []string{"甲乙丙", "“丁”"}},
 	}
 	for _, tt := range tests {
 		got := wrapText(tt.text, tt.width, measure)
