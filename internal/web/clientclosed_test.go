@@ -23,7 +23,7 @@ func TestClientClosedIsNotAServerError(t *testing.T) {
 	seeded.ForEach(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		var log bytes.Buffer
-		srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), Log: slog.New(slog.NewTextHandler(&log, nil)), NoPostLimits: true})
+		srv, err := web.New(web.Config{DB: db, Auth: auth.NewService(db, auth.DefaultPolicy, time.Now), Log: slog.New(slog.NewTextHandler(&log, nil)), NoPostLimits: true, Extractor: testExtractor})
 		if err != nil {
 			t.Fatal(err)
 		}
