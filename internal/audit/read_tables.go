@@ -18,6 +18,7 @@ func (rd *reader) readApplications(l *report.Layout) {
 	var blank []placedRow
 	for _, row := range rows {
 		label := labels[row.key]
+		row.cells = trimBlanks(row.cells, len(report.ApplicantColumns))
 		switch {
 		case !row.found:
 			rd.unsure(part3, row.key, fmt.Sprintf("第三部分未找到「%s」行，该行数字无法确定", label))
@@ -52,6 +53,7 @@ func (rd *reader) readProactive(l *report.Layout) {
 	prevAt := 0
 	for i, row := range rows {
 		def, label := l.Proactive[i], labels[row.key]
+		row.cells = trimBlanks(row.cells, len(def.Columns))
 		switch {
 		case !row.found:
 			rd.unsure(part2, row.key, fmt.Sprintf("第二部分未找到「%s」行，该行数字无法确定", label))
@@ -120,6 +122,16 @@ func (rd *reader) placeTable(part int, layout []report.Row, heading, example str
 		return placedTable{}, false
 	}
 	return t, true
+}
+
+// trimBlanks drops blank cells printed after a row's last column (an empty
+// cell under a header that spans further than the row), so that they do not
+// count as figures of the row.
+func trimBlanks(cells []streamCell, width int) []streamCell {
+	for len(cells) > width && cells[len(cells)-1].blank {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
 }
 
 // readReview reads part 四's one row of 15 figures.

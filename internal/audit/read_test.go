@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/gongkai/gongkai/internal/report"
@@ -40,8 +41,20 @@ func assertSameJSON(t *testing.T, got, want any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(g) != string(w) {
+	if string(g) == string(w) {
+		return
+	}
+	gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
+	if len(gl) != len(wl) {
 		t.Errorf("JSON differs\n got: %s\nwant: %s", g, w)
+		return
+	}
+	// Same shape: name the lines that differ, so that a figure read into
+	// the wrong cell shows at once.
+	for i := range gl {
+		if gl[i] != wl[i] {
+			t.Errorf("JSON line %d: got %s, want %s", i+1, strings.TrimSpace(gl[i]), strings.TrimSpace(wl[i]))
+		}
 	}
 }
 

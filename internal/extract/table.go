@@ -40,6 +40,9 @@ func tableLines(rows [][]tcell) []string {
 		var spanning, labels, values []string
 		covering := "" // a label cell spanning down into this row
 		hasValue := false
+		// blanks counts the empty cells under figure columns; headed is
+		// true when text other than a figure stands there (a header row).
+		blanks, headed := 0, false
 		for c, s := range row {
 			if s.c != nil && s.col0 != c {
 				continue // covered by a cell spanning columns
@@ -60,16 +63,19 @@ func tableLines(rows [][]tcell) []string {
 				hasValue = true
 				values = append(values, cellFigure(text))
 			case text == "":
-				if valueCol[c] {
+				if s.c != nil && valueCol[c] {
 					values = append(values, "—")
+					blanks++
 				}
 			case rowsSpanned > 1:
+				headed = headed || valueCol[c]
 				spanning = append(spanning, text)
 			default:
+				headed = headed || valueCol[c]
 				labels = append(labels, text)
 			}
 		}
-		if !hasValue {
+		if !hasValue && (blanks == 0 || headed || len(labels)+len(spanning) == 0) {
 			// A header row: everything it starts, in column order.
 			if l := joinRowCells(row, r); l != "" {
 				lines = append(lines, l)
@@ -136,17 +142,47 @@ func putSlot(grid [][]tslot, r, c int, s tslot) {
 	grid[r][c] = s
 }
 
-// figureColumns reports the grid columns where some row starts a figure.
+// figureColumns reports the grid columns that hold figures: those where
+// some row starts a figure, and those a header names but no row fills (a
+// 总计 column left blank on every row) unless a data row has a label there,
+// so that a blank cell keeps its column instead of collapsing the row.
 func figureColumns(grid [][]tslot) map[int]bool {
-	cols := map[int]bool{}
+	cols, named, labelled := map[int]bool{}, map[int]bool{}, map[int]bool{}
 	for r, row := range grid {
+		data := rowHasFigure(row)
 		for c, s := range row {
-			if s.c != nil && s.row0 == r && s.col0 == c && isCellFigure(s.c.text) {
-				cols[c] = true
+			switch {
+			case s.c == nil || s.c.text == "":
+			case isCellFigure(s.c.text):
+				if s.row0 == r && s.col0 == c {
+					cols[c] = true
+				}
+			case data:
+				labelled[c] = true
+			default:
+				named[c] = true
 			}
 		}
 	}
+	if len(cols) == 0 {
+		return cols
+	}
+	for c := range named {
+		if !labelled[c] {
+			cols[c] = true
+		}
+	}
 	return cols
+}
+
+// rowHasFigure reports whether a figure cell covers some slot of the row.
+func rowHasFigure(row []tslot) bool {
+	for _, s := range row {
+		if s.c != nil && isCellFigure(s.c.text) {
+			return true
+		}
+	}
+	return false
 }
 
 func clampSpan(v, lo, hi int) int {
