@@ -27,6 +27,10 @@ func TestReadLayouts(t *testing.T) {
 		// Every zero printed as an &nbsp; cell; the 科研机构, 法律服务机构 and
 		// 其他 columns are blank on every row, as is all of 二's 规章 row.
 		{"blank cells keep their column", "layout_blank_cells_2021.html", "layout_2021.want.json"},
+		// pdftotext without -layout: one cell a line, the labels of wrapped
+		// and spanning cells after the figures of their rows, the vertical
+		// 「三、本年度办理结果」 one character a line, a page number inside.
+		{"text without layout", "layout_no_layout_2021.txt", "layout_2021.want.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

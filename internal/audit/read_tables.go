@@ -14,11 +14,26 @@ func (rd *reader) readApplications(l *report.Layout) {
 	if !ok {
 		return
 	}
+	width := len(report.ApplicantColumns)
+	for i := range t.rows {
+		t.rows[i].cells = trimBlanks(t.rows[i].cells, width)
+	}
+	if t.doubtful(func(int) int { return width }) {
+		cells, why, ok := sequenceApplications(t, width)
+		switch {
+		case ok:
+			for i := range t.rows {
+				t.rows[i].found, t.rows[i].cells = true, cells[i]
+			}
+			t.orphans = nil
+		case why != "":
+			rd.unsure(part3, "", "第三部分的数字无法按行标签归属，也无法按顺序逐行读取："+why)
+		}
+	}
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
 	for _, row := range rows {
 		label := labels[row.key]
-		row.cells = trimBlanks(row.cells, len(report.ApplicantColumns))
 		switch {
 		case !row.found:
 			rd.unsure(part3, row.key, fmt.Sprintf("第三部分未找到「%s」行，该行数字无法确定", label))
@@ -39,7 +54,7 @@ func (rd *reader) readApplications(l *report.Layout) {
 			rd.rep.Applications[row.key] = v
 		}
 	}
-	rd.blankRows(part3, blank, labels, t.misplaced(func(int) int { return len(report.ApplicantColumns) }))
+	rd.blankRows(part3, blank, labels, t.misplaced(func(int) int { return width }))
 }
 
 // readProactive reads part 二 into r.Proactive.
@@ -48,12 +63,16 @@ func (rd *reader) readProactive(l *report.Layout) {
 	if !ok {
 		return
 	}
+	width := func(i int) int { return len(l.Proactive[i].Columns) }
+	for i := range t.rows {
+		t.rows[i].cells = trimBlanks(t.rows[i].cells, width(i))
+	}
+	sequenceSingles(t.rows, width)
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
 	prevAt := 0
 	for i, row := range rows {
 		def, label := l.Proactive[i], labels[row.key]
-		row.cells = trimBlanks(row.cells, len(def.Columns))
 		switch {
 		case !row.found:
 			rd.unsure(part2, row.key, fmt.Sprintf("第二部分未找到「%s」行，该行数字无法确定", label))
@@ -77,7 +96,7 @@ func (rd *reader) readProactive(l *report.Layout) {
 		}
 		prevAt = row.at
 	}
-	rd.blankRows(part2, blank, labels, t.misplaced(func(i int) int { return len(l.Proactive[i].Columns) }))
+	rd.blankRows(part2, blank, labels, t.misplaced(width))
 }
 
 // placedTable is a table of part 二 or 三 with its rows found.
@@ -103,6 +122,18 @@ func (t placedTable) misplaced(width func(i int) int) bool {
 		}
 	}
 	return extra > room
+}
+
+// doubtful reports whether placing figures by labels left a row in doubt:
+// a row not found, a row with another number of figures than its cells, or
+// blank rows beside figures no row could hold.
+func (t placedTable) doubtful(width func(i int) int) bool {
+	for i, r := range t.rows {
+		if !r.found || (len(r.cells) != 0 && len(r.cells) != width(i)) {
+			return true
+		}
+	}
+	return t.misplaced(width)
 }
 
 // placeTable finds a part's table and places its rows; when the part or
