@@ -27,6 +27,9 @@ func TestReadLayouts(t *testing.T) {
 		// Every zero printed as an &nbsp; cell; the 科研机构, 法律服务机构 and
 		// 其他 columns are blank on every row, as is all of 二's 规章 row.
 		{"blank cells keep their column", "layout_blank_cells_2021.html", "layout_2021.want.json"},
+		// The same page printed to PDF by LibreOffice: an empty cell is no
+		// glyph at all between the table's rules.
+		{"blank cells of a PDF keep their column", "layout_blank_cells_2021.pdf", "layout_2021.want.json"},
 		// pdftotext without -layout: one cell a line, the labels of wrapped
 		// and spanning cells after the figures of their rows, the vertical
 		// 「三、本年度办理结果」 one character a line, a page number inside.
