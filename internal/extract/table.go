@@ -16,6 +16,19 @@ type tcell struct {
 	text       string
 	rows, cols int
 	lines      []string // the cell's paragraphs, when the table is read as flow
+	kind       int8     // 0 not yet known, 1 a figure, 2 not a figure
+}
+
+// figure reports whether the cell holds a figure (isCellFigure), worked out
+// once: a spanning cell is asked about from every slot it covers.
+func (c *tcell) figure() bool {
+	if c.kind == 0 {
+		c.kind = 2
+		if isCellFigure(c.text) {
+			c.kind = 1
+		}
+	}
+	return c.kind == 1
 }
 
 // tslot is one position of the laid-out grid and the cell covering it.
@@ -48,7 +61,7 @@ func tableLines(rows [][]tcell) []string {
 				continue // covered by a cell spanning columns
 			}
 			if s.c != nil && s.row0 != r {
-				if t := s.c.text; t != "" && !isCellFigure(t) {
+				if t := s.c.text; t != "" && !s.c.figure() {
 					covering = t
 				}
 				continue
@@ -59,7 +72,7 @@ func tableLines(rows [][]tcell) []string {
 				text, rowsSpanned = s.c.text, s.c.rows
 			}
 			switch {
-			case isCellFigure(text):
+			case s.c != nil && s.c.figure():
 				hasValue = true
 				values = append(values, cellFigure(text))
 			case text == "":
@@ -153,7 +166,7 @@ func figureColumns(grid [][]tslot) map[int]bool {
 		for c, s := range row {
 			switch {
 			case s.c == nil || s.c.text == "":
-			case isCellFigure(s.c.text):
+			case s.c.figure():
 				if s.row0 == r && s.col0 == c {
 					cols[c] = true
 				}
@@ -178,7 +191,7 @@ func figureColumns(grid [][]tslot) map[int]bool {
 // rowHasFigure reports whether a figure cell covers some slot of the row.
 func rowHasFigure(row []tslot) bool {
 	for _, s := range row {
-		if s.c != nil && isCellFigure(s.c.text) {
+		if s.c != nil && s.c.figure() {
 			return true
 		}
 	}
