@@ -30,6 +30,9 @@ func TestReadLayouts(t *testing.T) {
 		// The same page printed to PDF by LibreOffice: an empty cell is no
 		// glyph at all between the table's rules.
 		{"blank cells of a PDF keep their column", "layout_blank_cells_2021.pdf", "layout_2021.want.json"},
+		// Text typed in a monospaced editor: part 三's zero cells left as
+		// runs of spaces under headings printed on one line.
+		{"blank cells of text aligned with spaces", "layout_typed_blanks_2021.txt", "layout_2021.want.json"},
 		// pdftotext without -layout: one cell a line, the labels of wrapped
 		// and spanning cells after the figures of their rows, the vertical
 		// 「三、本年度办理结果」 one character a line, a page number inside.

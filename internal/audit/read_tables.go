@@ -18,6 +18,7 @@ func (rd *reader) readApplications(l *report.Layout) {
 	for i := range t.rows {
 		t.rows[i].cells = trimBlanks(t.rows[i].cells, width)
 	}
+	blankColumns(t, width)
 	if t.doubtful(func(int) int { return width }) {
 		cells, why, ok := sequenceApplications(t, width)
 		switch {
@@ -101,6 +102,7 @@ func (rd *reader) readProactive(l *report.Layout) {
 
 // placedTable is a table of part 二 or 三 with its rows found.
 type placedTable struct {
+	lines   []textLine
 	stream  *tableStream
 	rows    []placedRow
 	labels  map[string]string
@@ -144,7 +146,7 @@ func (rd *reader) placeTable(part int, layout []report.Row, heading, example str
 		rd.missingTable(part, fmt.Sprintf("未找到第%s部分「%s」表格", partNames[part], heading))
 		return placedTable{}, false
 	}
-	t := placedTable{stream: readStream(lines)}
+	t := placedTable{lines: lines, stream: readStream(lines)}
 	var keys []string
 	keys, t.labels = layoutRows(layout)
 	t.rows, t.orphans = placeRows(t.stream, keys, t.labels)
