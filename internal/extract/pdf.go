@@ -53,7 +53,7 @@ func extractPDF(data []byte) (text string, err error) {
 		if p.V.IsNull() {
 			continue
 		}
-		if err := checkPDFFonts(p); err != nil {
+		if err := checkPDFFonts(p, &budget); err != nil {
 			return "", fmt.Errorf("%w: 第 %d 页: %w", errPDF, i, err)
 		}
 		lines = append(lines, pdfPageLines(pdfPageGlyphs(p, &budget))...)
@@ -68,7 +68,7 @@ func extractPDF(data []byte) (text string, err error) {
 // checkPDFFonts refuses pages with composite (CID) fonts that have no
 // ToUnicode map and no Unicode encoding: their codes are glyph numbers that
 // ledongthuc/pdf cannot turn into characters.
-func checkPDFFonts(p pdf.Page) error {
+func checkPDFFonts(p pdf.Page, budget *pdfBudget) error {
 	var bad []string
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
@@ -76,6 +76,9 @@ func checkPDFFonts(p pdf.Page) error {
 			continue
 		}
 		if enc := f.V.Key("Encoding"); enc.Kind() == pdf.Name && enc.Name() == "UniGB-UCS2-H" {
+			continue
+		}
+		if budget.glyphText(f.V) != nil {
 			continue
 		}
 		bad = append(bad, f.BaseFont())

@@ -15,12 +15,16 @@ type pdfFont struct {
 }
 
 // loadPDFFont reads a font dictionary once. Its ToUnicode map, when it has
-// one, is read by readToUnicode; the library decodes the other encodings.
-func loadPDFFont(v pdf.Value) *pdfFont {
+// one, is read by readToUnicode, a composite font without one through its
+// embedded font's cmap (readGlyphText); the library decodes the other
+// encodings.
+func loadPDFFont(v pdf.Value, budget *pdfBudget) *pdfFont {
 	f := pdf.Font{V: v}
 	var enc pdf.TextEncoding
 	if m := readToUnicode(v.Key("ToUnicode")); m != nil {
 		enc = m
+	} else if g := budget.glyphText(v); g != nil {
+		enc = g
 	} else {
 		enc = f.Encoder()
 	}

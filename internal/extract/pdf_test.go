@@ -42,6 +42,12 @@ func buildPDFWithForm(content, formContent, cids string, toUnicode bool) []byte 
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
 		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 9 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(formContent), formContent),
 	}
+	return pdfFile(objs)
+}
+
+// pdfFile writes objects 1…n, the first the catalog, as a PDF file with
+// its cross-reference table.
+func pdfFile(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))

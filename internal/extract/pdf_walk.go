@@ -111,7 +111,7 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 			if len(args) == 2 {
 				name := args[0].Name()
 				if fonts[name] == nil {
-					fonts[name] = loadPDFFont(resources.Key("Font").Key(name))
+					fonts[name] = loadPDFFont(resources.Key("Font").Key(name), w.budget)
 				}
 				st.font, st.size = fonts[name], num(1)
 			}
