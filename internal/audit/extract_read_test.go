@@ -75,3 +75,13 @@ func extractFixture(t *testing.T, name string) string {
 	}
 	return text
 }
+
+// readDocument reads a document of any kind as the sandbox child does:
+// its text by extract.Document, then ReadText.
+func readDocument(name string, data []byte) (*Result, error) {
+	text, err := extract.Document(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return ReadText(name, text)
+}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // streamCell is a figure printed in a table.
@@ -22,6 +24,11 @@ type streamCell struct {
 	bad bool
 	// unit is 「元」 or 「万元」 when printed after the figure.
 	unit string
+	// line is the index of the line the figure was printed on, and col
+	// the display column of its middle (a Chinese character is two
+	// columns wide), which blankColumns aligns rows by.
+	line int
+	col  float64
 }
 
 // tableStream is a table read as one string of label characters (Han characters
@@ -47,17 +54,41 @@ const labelDigitSuffixes = "年月日号页款季"
 func readStream(lines []textLine) *tableStream {
 	s := &tableStream{}
 	var b strings.Builder
-	for _, l := range lines {
-		for _, field := range strings.Fields(l.text) {
-			if blankMarks[field] {
-				s.cells = append(s.cells, streamCell{at: b.Len(), raw: field, blank: true})
-				continue
+	for n, l := range lines {
+		col := 0 // display column of the next rune
+		for _, field := range strings.SplitAfter(l.text, " ") {
+			rs := []rune(strings.TrimSuffix(field, " "))
+			from := len(s.cells)
+			switch {
+			case len(rs) == 0:
+			case blankMarks[string(rs)]:
+				s.cells = append(s.cells, streamCell{at: b.Len(), raw: string(rs), blank: true, col: float64(displayWidth(rs)) / 2})
+			default:
+				s.readField(rs, &b)
 			}
-			s.readField([]rune(field), &b)
+			for i := from; i < len(s.cells); i++ {
+				s.cells[i].line, s.cells[i].col = n, float64(col)+s.cells[i].col
+			}
+			col += displayWidth([]rune(field))
 		}
 	}
 	s.labels = b.String()
 	return s
+}
+
+// displayWidth is how many columns runes take in a monospaced text: two for
+// a Chinese character or a full-width sign, one otherwise.
+func displayWidth(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // readField reads one space-separated field: label characters go to b,
@@ -74,7 +105,12 @@ func (s *tableStream) readField(rs []rune, b *strings.Builder) {
 			continue
 		}
 		j := scanNumber(rs, i)
+		from := len(s.cells)
 		isCell := s.figure(rs, i, j, signed, b)
+		if len(s.cells) > from {
+			// The figure's middle, from the field's start.
+			s.cells[from].col = float64(displayWidth(rs[:i])) + float64(displayWidth(rs[i:j]))/2
+		}
 		i = j
 		if isCell {
 			for _, u := range countUnits {

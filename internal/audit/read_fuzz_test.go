@@ -11,12 +11,15 @@ import (
 	"github.com/gongkai/gongkai/internal/report"
 )
 
-// readSeeds are the reader's test documents, the fuzzer's starting points.
+// readSeeds are the reader's test documents, the fuzzer's starting points:
+// the golden ones and the text layout fixtures.
 func readSeeds(t testing.TB) []string {
 	names, err := filepath.Glob(filepath.Join("testdata", "read_*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no reader test documents: %v", err)
+	layouts, err2 := filepath.Glob(filepath.Join("testdata", "layout_*.txt"))
+	if err != nil || err2 != nil || len(names) == 0 {
+		t.Fatalf("no reader test documents: %v %v", err, err2)
 	}
+	names = append(names, layouts...)
 	var out []string
 	for _, n := range names {
 		b, err := os.ReadFile(n)

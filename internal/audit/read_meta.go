@@ -35,9 +35,8 @@ const titleSearch = 15
 // readMeta finds the agency, the reporting year and the publication date.
 func (rd *reader) readMeta(name string) meta {
 	var m meta
-	title := rd.titleLine()
-	if title >= 0 {
-		m.agency, m.year = parseTitle(rd.lines, title)
+	if lines, title := rd.titleLine(); title >= 0 {
+		m.agency, m.year = parseTitle(lines, title)
 	}
 	if m.year == 0 {
 		for _, l := range rd.lines[:min(len(rd.lines), 2*titleSearch)] {
@@ -70,14 +69,30 @@ func (rd *reader) readMeta(name string) meta {
 	return m
 }
 
-// titleLine returns the index of the report's title line, or -1.
-func (rd *reader) titleLine() int {
-	for i, l := range rd.lines[:min(len(rd.lines), titleSearch)] {
-		if strings.Contains(l.compact, "年度报告") && !hasLetter(l.compact) && len([]rune(l.compact)) <= 60 {
-			return i
+// titleLine returns the index of the report's title line in lines, or -1.
+// A title wrapped inside 「年度报告」 (「…工作年」, 「度报告」), as text
+// copied from a PDF without its layout prints it, is joined into one line
+// of the lines returned.
+func (rd *reader) titleLine() (lines []textLine, title int) {
+	top := rd.lines[:min(len(rd.lines), titleSearch)]
+	for i, l := range top {
+		if isTitle(l.compact) {
+			return rd.lines, i
+		}
+		if i+1 == len(top) || isTitle(top[i+1].compact) {
+			continue
+		}
+		if joined := l.compact + top[i+1].compact; isTitle(joined) {
+			lines = append(append(append([]textLine(nil), rd.lines[:i]...), textLine{text: joined, compact: joined}), rd.lines[i+2:]...)
+			return lines, i
 		}
 	}
-	return -1
+	return rd.lines, -1
+}
+
+// isTitle reports whether a compact line reads as a report's title.
+func isTitle(c string) bool {
+	return strings.Contains(c, "年度报告") && !hasLetter(c) && len([]rune(c)) <= 60
 }
 
 // parseTitle takes the agency and year from the title line, or the agency

@@ -14,6 +14,23 @@ func (rd *reader) readApplications(l *report.Layout) {
 	if !ok {
 		return
 	}
+	width := len(report.ApplicantColumns)
+	for i := range t.rows {
+		t.rows[i].cells = trimBlanks(t.rows[i].cells, width)
+	}
+	blankColumns(t, width)
+	if t.doubtful(func(int) int { return width }) {
+		cells, why, ok := sequenceApplications(t, width)
+		switch {
+		case ok:
+			for i := range t.rows {
+				t.rows[i].found, t.rows[i].cells = true, cells[i]
+			}
+			t.orphans = nil
+		case why != "":
+			rd.unsure(part3, "", "第三部分的数字无法按行标签归属，也无法按顺序逐行读取："+why)
+		}
+	}
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
 	for _, row := range rows {
@@ -38,7 +55,7 @@ func (rd *reader) readApplications(l *report.Layout) {
 			rd.rep.Applications[row.key] = v
 		}
 	}
-	rd.blankRows(part3, blank, labels, t.misplaced(func(int) int { return len(report.ApplicantColumns) }))
+	rd.blankRows(part3, blank, labels, t.misplaced(func(int) int { return width }))
 }
 
 // readProactive reads part 二 into r.Proactive.
@@ -47,6 +64,11 @@ func (rd *reader) readProactive(l *report.Layout) {
 	if !ok {
 		return
 	}
+	width := func(i int) int { return len(l.Proactive[i].Columns) }
+	for i := range t.rows {
+		t.rows[i].cells = trimBlanks(t.rows[i].cells, width(i))
+	}
+	sequenceSingles(t.rows, width)
 	rows, labels := t.rows, t.labels
 	var blank []placedRow
 	prevAt := 0
@@ -75,11 +97,12 @@ func (rd *reader) readProactive(l *report.Layout) {
 		}
 		prevAt = row.at
 	}
-	rd.blankRows(part2, blank, labels, t.misplaced(func(i int) int { return len(l.Proactive[i].Columns) }))
+	rd.blankRows(part2, blank, labels, t.misplaced(width))
 }
 
 // placedTable is a table of part 二 or 三 with its rows found.
 type placedTable struct {
+	lines   []textLine
 	stream  *tableStream
 	rows    []placedRow
 	labels  map[string]string
@@ -103,6 +126,18 @@ func (t placedTable) misplaced(width func(i int) int) bool {
 	return extra > room
 }
 
+// doubtful reports whether placing figures by labels left a row in doubt:
+// a row not found, a row with another number of figures than its cells, or
+// blank rows beside figures no row could hold.
+func (t placedTable) doubtful(width func(i int) int) bool {
+	for i, r := range t.rows {
+		if !r.found || (len(r.cells) != 0 && len(r.cells) != width(i)) {
+			return true
+		}
+	}
+	return t.misplaced(width)
+}
+
 // placeTable finds a part's table and places its rows; when the part or
 // every row is missing it records read.missing_table and returns false.
 func (rd *reader) placeTable(part int, layout []report.Row, heading, example string) (placedTable, bool) {
@@ -111,7 +146,7 @@ func (rd *reader) placeTable(part int, layout []report.Row, heading, example str
 		rd.missingTable(part, fmt.Sprintf("未找到第%s部分「%s」表格", partNames[part], heading))
 		return placedTable{}, false
 	}
-	t := placedTable{stream: readStream(lines)}
+	t := placedTable{lines: lines, stream: readStream(lines)}
 	var keys []string
 	keys, t.labels = layoutRows(layout)
 	t.rows, t.orphans = placeRows(t.stream, keys, t.labels)
@@ -120,6 +155,16 @@ func (rd *reader) placeTable(part int, layout []report.Row, heading, example str
 		return placedTable{}, false
 	}
 	return t, true
+}
+
+// trimBlanks drops blank cells printed after a row's last column (an empty
+// cell under a header that spans further than the row), so that they do not
+// count as figures of the row.
+func trimBlanks(cells []streamCell, width int) []streamCell {
+	for len(cells) > width && cells[len(cells)-1].blank {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
 }
 
 // readReview reads part 四's one row of 15 figures.

@@ -132,6 +132,11 @@ func TestReadSeedVariants(t *testing.T) {
 				t.Errorf("fee = %v, want null", *r.Report.InfoFeeYuan)
 			}
 		}},
+		{"title wrapped inside 年度报告", replace("长治市行政审批服务管理局\n2020 年政府信息公开工作年度报告", "长治市行政审批服务管理局2020年政府信息公开工作年\n度报告"), nil, func(t *testing.T, r *Result) {
+			if r.Year != 2020 || r.Agency != "长治市行政审批服务管理局" {
+				t.Errorf("year %d agency %s", r.Year, r.Agency)
+			}
+		}},
 		{"title without year, year from period", replace("2020 年政府信息公开工作年度报告", "政府信息公开工作年度报告"), nil, func(t *testing.T, r *Result) {
 			if r.Year != 2020 || r.Agency != "长治市行政审批服务管理局" {
 				t.Errorf("year %d agency %s", r.Year, r.Agency)

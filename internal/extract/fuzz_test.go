@@ -58,6 +58,7 @@ func FuzzExtractPDF(f *testing.F) {
 	f.Add(buildPDF("BT /F1 12 Tf 72 700 Td "+cidHex(testCIDs, "行政许可")+" Tj /F2 12 Tf 200 0 Td [(16) -50 (1)] TJ 0 -20 TD (+14) ' ET", testCIDs, true))
 	f.Add(buildPDF("q 2 0 0 2 0 0 cm BT /F1 9 Tf 150 Tz 3 Tc 1 Tw 5 Ts 12 TL T* "+cidHex(testCIDs, "规章")+" Tj 1 2 (x) \" ET Q", testCIDs, true))
 	f.Add(buildPDF("BT /F1 12 Tf <0001> Tj ET", testCIDs, false))
+	f.Add(buildPDF("60 690 0.5 40 re 260 690 0.5 40 re f 0 0 m 0 50 l S 320 690 60 20 re S BT /F1 12 Tf 72 700 Td "+cidHex(testCIDs, "规章")+" Tj /F2 12 Tf 250 0 Td (1) Tj ET", testCIDs, true))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchFuzz(len(data))()
 		_, _ = Document("fuzz.pdf", data)

@@ -69,6 +69,19 @@ func TestExtractHTMLTables(t *testing.T) {
 			want: []string{"规章 1 — —", "规范性文件 1 2 3"},
 		},
 		{
+			name: "figure with a unit under a merged header stays a figure",
+			html: `<table><tr><td>信息内容</td><td>采购项目数量</td><td colspan="2">采购总金额</td></tr>
+				<tr><td>政府集中采购</td><td>12</td><td colspan="2">12,345,678.90元</td></tr></table>`,
+			want: []string{"信息内容 采购项目数量 采购总金额", "政府集中采购 12 12345678.90元"},
+		},
+		{
+			name: "a column no row fills keeps its blank cells when a header names it",
+			html: `<table><tr><td>申请人情况</td><td>自然人</td><td>其他</td><td>总计</td></tr>
+				<tr><td>一、本年新收</td><td>5</td><td>&nbsp;</td><td> </td></tr>
+				<tr><td>（一）予以公开</td><td>&nbsp;</td><td>&nbsp;</td><td></td></tr></table>`,
+			want: []string{"申请人情况 自然人 其他 总计", "一、本年新收 5 — —", "（一）予以公开 — — —"},
+		},
+		{
 			name: "vertical header and wrapped label",
 			html: `<table><tr><td rowspan="2">三<br>、<br>本<br>年</td><td>（一）予以<br/>公开</td><td>1</td></tr>
 				<tr><td><p>（二）部分公开</p></td><td>2</td></tr></table>`,

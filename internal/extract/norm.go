@@ -46,13 +46,20 @@ func isWideRune(r rune) bool {
 }
 
 // isCellFigure reports whether a table cell holds a figure: a number, possibly
-// signed, with decimals or thousands separators, or a dash or slash printed
-// for "none" (read as 0 by the text reader).
+// signed, with decimals or thousands separators and an optional unit
+// (「12345678.90元」, 「44.2万元」), or a dash or slash printed for "none"
+// (read as 0 by the text reader).
 func isCellFigure(s string) bool {
 	if isDashMark(s) {
 		return true
 	}
 	f := cellFigure(s)
+	for _, u := range figureUnits {
+		if strings.HasSuffix(f, u) {
+			f = strings.TrimSuffix(f, u)
+			break
+		}
+	}
 	if f == "" {
 		return false
 	}
@@ -72,6 +79,10 @@ func isCellFigure(s string) bool {
 	}
 	return digits > 0 && dots <= 1 && f[0] != '.' && f[len(f)-1] != '.'
 }
+
+// figureUnits may end a figure cell; the text reader converts 元 to 万元
+// and checks that a count carries no unit it cannot read.
+var figureUnits = []string{"万元", "元", "万", "件", "个", "项", "条"}
 
 // isDashMark reports whether s is one of the marks printed in an empty cell.
 func isDashMark(s string) bool {

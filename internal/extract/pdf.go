@@ -53,7 +53,7 @@ func extractPDF(data []byte) (text string, err error) {
 		if p.V.IsNull() {
 			continue
 		}
-		if err := checkPDFFonts(p); err != nil {
+		if err := checkPDFFonts(p, &budget); err != nil {
 			return "", fmt.Errorf("%w: 第 %d 页: %w", errPDF, i, err)
 		}
 		lines = append(lines, pdfPageLines(pdfPageGlyphs(p, &budget))...)
@@ -68,7 +68,7 @@ func extractPDF(data []byte) (text string, err error) {
 // checkPDFFonts refuses pages with composite (CID) fonts that have no
 // ToUnicode map and no Unicode encoding: their codes are glyph numbers that
 // ledongthuc/pdf cannot turn into characters.
-func checkPDFFonts(p pdf.Page) error {
+func checkPDFFonts(p pdf.Page, budget *pdfBudget) error {
 	var bad []string
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
@@ -76,6 +76,9 @@ func checkPDFFonts(p pdf.Page) error {
 			continue
 		}
 		if enc := f.V.Key("Encoding"); enc.Kind() == pdf.Name && enc.Name() == "UniGB-UCS2-H" {
+			continue
+		}
+		if budget.glyphText(f.V) != nil {
 			continue
 		}
 		bad = append(bad, f.BaseFont())
@@ -114,18 +117,47 @@ type pdfGlyph struct {
 }
 
 // pdfPageLines groups a page's characters into printed lines (top to bottom)
-// and writes each line left to right, with a space where a gap shows.
-func pdfPageLines(gs []pdfGlyph) []string {
+// and writes each line left to right, with a space where a gap shows; a
+// line of a table row with figures is written cell by cell between the
+// table's rules, an empty cell as 「—」 (pdfRowCells).
+func pdfPageLines(gs []pdfGlyph, rules []pdfRule) []string {
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
-	var lines []string
+	var printed [][]pdfGlyph
 	for i := 0; i < len(gs); {
 		j := i + 1
 		tol := max(gs[i].size*0.5, 1)
 		for j < len(gs) && gs[i].y-gs[j].y <= tol {
 			j++
 		}
-		if l := pdfLineText(gs[i:j]); l != "" {
-			lines = append(lines, l)
+		printed = append(printed, gs[i:j])
+		i = j
+	}
+	rows := make([]pdfRowCells, len(printed))
+	cut := make([]bool, len(printed))
+	for i, p := range printed {
+		if len(printed)*len(rules) <= maxRuleChecks {
+			rows[i], cut[i] = rowCells(p, rules)
+		}
+	}
+	var lines []string
+	for i := 0; i < len(printed); {
+		if !cut[i] {
+			if l := pdfLineText(printed[i]); l != "" {
+				lines = append(lines, l)
+			}
+			i++
+			continue
+		}
+		// A table: the run of lines crossed by rules.
+		j := i
+		for j < len(printed) && cut[j] {
+			j++
+		}
+		edge := labelEdge(rows[i:j])
+		for _, r := range rows[i:j] {
+			if l := r.text(edge); l != "" {
+				lines = append(lines, l)
+			}
 		}
 		i = j
 	}

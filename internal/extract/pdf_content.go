@@ -10,6 +10,11 @@ import (
 type pdfBudget struct {
 	ops      int // operators run
 	inflated int // bytes of content streams inflated
+	// fonts are the embedded-font decoders read so far (nil for a font
+	// that has none), by font name and program length, and fontBytes
+	// what their programs inflated to.
+	fonts     map[string]*glyphText
+	fontBytes int
 }
 
 // checkContent inflates a content stream (or an array of them) within the

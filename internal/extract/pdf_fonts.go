@@ -14,11 +14,21 @@ type pdfFont struct {
 	missing   float64         // width of a code not in widths
 }
 
-// loadPDFFont reads a font dictionary once; the library decodes its
-// ToUnicode map.
-func loadPDFFont(v pdf.Value) *pdfFont {
+// loadPDFFont reads a font dictionary once. Its ToUnicode map, when it has
+// one, is read by readToUnicode, a composite font without one through its
+// embedded font's cmap (readGlyphText); the library decodes the other
+// encodings.
+func loadPDFFont(v pdf.Value, budget *pdfBudget) *pdfFont {
 	f := pdf.Font{V: v}
-	pf := &pdfFont{enc: f.Encoder(), codeBytes: 1, widths: map[int]float64{}, missing: 500}
+	var enc pdf.TextEncoding
+	if m := readToUnicode(v.Key("ToUnicode")); m != nil {
+		enc = m
+	} else if g := budget.glyphText(v); g != nil {
+		enc = g
+	} else {
+		enc = f.Encoder()
+	}
+	pf := &pdfFont{enc: enc, codeBytes: 1, widths: map[int]float64{}, missing: 500}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.codeBytes = 2
 		d := f.V.Key("DescendantFonts").Index(0)

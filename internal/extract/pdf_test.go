@@ -42,6 +42,12 @@ func buildPDFWithForm(content, formContent, cids string, toUnicode bool) []byte 
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
 		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 9 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(formContent), formContent),
 	}
+	return pdfFile(objs)
+}
+
+// pdfFile writes objects 1…n, the first the catalog, as a PDF file with
+// its cross-reference table.
+func pdfFile(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
@@ -108,6 +114,24 @@ func TestExtractPDFLayout(t *testing.T) {
 			name:    "fake bold: the same text drawn twice, a hair apart",
 			content: "BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "行政许可") + " Tj ET BT /F1 12 Tf 72.4 700 Td " + cidHex(testCIDs, "行政许可") + " Tj ET",
 			want:    "行政许可\n",
+		},
+		{
+			name: "an empty cell between stroked cell borders (fpdf) is a blank",
+			content: "0.5 w 60 690 200 20 re S 260 690 60 20 re S 320 690 60 20 re S 380 690 60 20 re S\n" +
+				"BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "行政许可") + " Tj /F2 12 Tf 200 0 Td (161) Tj 120 0 Td (12209) Tj ET",
+			want: "行政许可 161 — 12209\n",
+		},
+		{
+			name: "thin filled borders (Chromium, LibreOffice); a row without a label keeps its leading blanks",
+			content: "60 690 0.5 40 re 260 690 0.5 40 re 320 690 0.5 40 re 380 690 0.5 40 re 440 690 0.5 40 re f\n" +
+				"BT /F1 12 Tf 72 715 Td " + cidHex(testCIDs, "规章") + " Tj /F2 12 Tf 250 0 Td (1) Tj ET\n" +
+				"BT /F2 12 Tf 345 695 Td (3) Tj ET",
+			want: "规章 — 1 —\n— 3 —\n",
+		},
+		{
+			name:    "a header line between rules is written as printed",
+			content: "60 690 0.5 40 re 260 690 0.5 40 re 320 690 0.5 40 re f BT /F1 12 Tf 72 700 Td " + cidHex(testCIDs, "总体情况") + " Tj ET",
+			want:    "总体情况\n",
 		},
 		{
 			name:    "text inside forms, a form drawing itself twice stops at the limits",

@@ -44,9 +44,11 @@ type pdfTextState struct {
 	leading, rise    float64
 }
 
-// pdfWalker collects the characters drawn by a page and the forms it uses.
+// pdfWalker collects the characters drawn by a page, the vertical rules of
+// its tables and the forms it uses.
 type pdfWalker struct {
 	out    []pdfGlyph
+	rules  pdfRules
 	forms  int
 	budget *pdfBudget // what the document's content streams have used
 }
@@ -58,10 +60,10 @@ type pdfWalker struct {
 //
 // budget counts what the document used; past a budget the walk panics with
 // a LimitError, which extractPDF recovers.
-func pdfPageGlyphs(p pdf.Page, budget *pdfBudget) []pdfGlyph {
+func pdfPageGlyphs(p pdf.Page, budget *pdfBudget) ([]pdfGlyph, []pdfRule) {
 	w := pdfWalker{budget: budget}
 	w.run(p.V.Key("Contents"), p.Resources(), pdfIdentity, 0)
-	return w.out
+	return w.out, w.rules.done
 }
 
 // run interprets one content stream with its resources, starting from the
@@ -70,6 +72,7 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 	fonts := map[string]*pdfFont{}
 	st := pdfTextState{ctm: ctm, tm: pdfIdentity, tlm: pdfIdentity, th: 1}
 	var stack []pdfTextState
+	w.rules.reset()
 	w.budget.checkContent(content)
 	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		if w.budget.ops++; w.budget.ops > maxPDFOps {
@@ -86,6 +89,8 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 			return 0
 		}
 		switch op {
+		case "m", "l", "re", "h", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			w.rules.path(op, args, st.ctm)
 		case "q":
 			if len(stack) < maxStateDepth {
 				stack = append(stack, st)
@@ -106,7 +111,7 @@ func (w *pdfWalker) run(content, resources pdf.Value, ctm pdfMatrix, depth int) 
 			if len(args) == 2 {
 				name := args[0].Name()
 				if fonts[name] == nil {
-					fonts[name] = loadPDFFont(resources.Key("Font").Key(name))
+					fonts[name] = loadPDFFont(resources.Key("Font").Key(name), w.budget)
 				}
 				st.font, st.size = fonts[name], num(1)
 			}

@@ -16,6 +16,19 @@ type tcell struct {
 	text       string
 	rows, cols int
 	lines      []string // the cell's paragraphs, when the table is read as flow
+	kind       int8     // 0 not yet known, 1 a figure, 2 not a figure
+}
+
+// figure reports whether the cell holds a figure (isCellFigure), worked out
+// once: a spanning cell is asked about from every slot it covers.
+func (c *tcell) figure() bool {
+	if c.kind == 0 {
+		c.kind = 2
+		if isCellFigure(c.text) {
+			c.kind = 1
+		}
+	}
+	return c.kind == 1
 }
 
 // tslot is one position of the laid-out grid and the cell covering it.
@@ -40,12 +53,15 @@ func tableLines(rows [][]tcell) []string {
 		var spanning, labels, values []string
 		covering := "" // a label cell spanning down into this row
 		hasValue := false
+		// blanks counts the empty cells under figure columns; headed is
+		// true when text other than a figure stands there (a header row).
+		blanks, headed := 0, false
 		for c, s := range row {
 			if s.c != nil && s.col0 != c {
 				continue // covered by a cell spanning columns
 			}
 			if s.c != nil && s.row0 != r {
-				if t := s.c.text; t != "" && !isCellFigure(t) {
+				if t := s.c.text; t != "" && !s.c.figure() {
 					covering = t
 				}
 				continue
@@ -56,20 +72,23 @@ func tableLines(rows [][]tcell) []string {
 				text, rowsSpanned = s.c.text, s.c.rows
 			}
 			switch {
-			case isCellFigure(text):
+			case s.c != nil && s.c.figure():
 				hasValue = true
 				values = append(values, cellFigure(text))
 			case text == "":
-				if valueCol[c] {
+				if s.c != nil && valueCol[c] {
 					values = append(values, "—")
+					blanks++
 				}
 			case rowsSpanned > 1:
+				headed = headed || valueCol[c]
 				spanning = append(spanning, text)
 			default:
+				headed = headed || valueCol[c]
 				labels = append(labels, text)
 			}
 		}
-		if !hasValue {
+		if !hasValue && (blanks == 0 || headed || len(labels)+len(spanning) == 0) {
 			// A header row: everything it starts, in column order.
 			if l := joinRowCells(row, r); l != "" {
 				lines = append(lines, l)
@@ -136,17 +155,47 @@ func putSlot(grid [][]tslot, r, c int, s tslot) {
 	grid[r][c] = s
 }
 
-// figureColumns reports the grid columns where some row starts a figure.
+// figureColumns reports the grid columns that hold figures: those where
+// some row starts a figure, and those a header names but no row fills (a
+// 总计 column left blank on every row) unless a data row has a label there,
+// so that a blank cell keeps its column instead of collapsing the row.
 func figureColumns(grid [][]tslot) map[int]bool {
-	cols := map[int]bool{}
+	cols, named, labelled := map[int]bool{}, map[int]bool{}, map[int]bool{}
 	for r, row := range grid {
+		data := rowHasFigure(row)
 		for c, s := range row {
-			if s.c != nil && s.row0 == r && s.col0 == c && isCellFigure(s.c.text) {
-				cols[c] = true
+			switch {
+			case s.c == nil || s.c.text == "":
+			case s.c.figure():
+				if s.row0 == r && s.col0 == c {
+					cols[c] = true
+				}
+			case data:
+				labelled[c] = true
+			default:
+				named[c] = true
 			}
 		}
 	}
+	if len(cols) == 0 {
+		return cols
+	}
+	for c := range named {
+		if !labelled[c] {
+			cols[c] = true
+		}
+	}
 	return cols
+}
+
+// rowHasFigure reports whether a figure cell covers some slot of the row.
+func rowHasFigure(row []tslot) bool {
+	for _, s := range row {
+		if s.c != nil && s.c.figure() {
+			return true
+		}
+	}
+	return false
 }
 
 func clampSpan(v, lo, hi int) int {
