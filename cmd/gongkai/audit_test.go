@@ -42,7 +42,7 @@ func TestAuditCommand(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "none.txt")}, 2, "", "无法打开", nil},
 		{"unknown flag", []string{"--foo", seed}, 2, "", "参数无法解析", nil},
 		{"help", []string{"-h"}, 0, "", "用法: gongkai audit", nil},
-		{"unread figures noted", []string{filepath.Join(auditData, "read_huaian_2024_raw.txt")}, 0, "结转下年度 0 件（部分数字未能读出，见下方问题）", "", nil},
+		{"unread figures noted", []string{filepath.Join(auditData, "read_huaian_2024_raw.txt")}, 0, "行政复议 0 件，行政诉讼 0 件，信息处理费 3940 元（部分数字未能读出，见下方问题）", "", nil},
 		{"summary with progress", []string{"--summary", filepath.Join(dir, "out"), dir}, 0, "共审核 2 份报告", "已审核 2/2 份报告", nil},
 	}
 	for _, tt := range tests {

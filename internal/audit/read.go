@@ -79,6 +79,7 @@ func ReadText(name, text string) (*Result, error) {
 	if res.Findings == nil {
 		res.Findings = []report.Finding{}
 	}
+	res.Unread = unreadOf(res.Findings)
 	return res, nil
 }
 

@@ -81,6 +81,7 @@ func TestReadSeedIsWorkedExample(t *testing.T) {
 		Published: "2020-12-31",
 		Report:    seedReport(),
 		Findings:  []report.Finding{},
+		Unread:    []Unread{},
 	}
 	assertSameJSON(t, got, want)
 }
@@ -138,6 +139,7 @@ func TestReadHuaian2024(t *testing.T) {
 		Format:   "2021",
 		Report:   huaianReport(),
 		Findings: []report.Finding{},
+		Unread:   []Unread{},
 	}
 	assertSameJSON(t, got, want)
 }
@@ -198,7 +200,7 @@ func TestReadQuirks(t *testing.T) {
 	want.InfoFeeYuan = &zero
 	assertSameJSON(t, got, &Result{
 		File: "quirks.txt", Agency: "某县市场监督管理局", Year: 2020, Format: "2019",
-		Published: "2021-01-20", Report: want, Findings: []report.Finding{},
+		Published: "2021-01-20", Report: want, Findings: []report.Finding{}, Unread: []Unread{},
 	})
 }
 
