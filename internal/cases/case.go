@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/calendar"
@@ -283,9 +284,17 @@ func NewQueryNo(year int) (string, error) {
 	return fmt.Sprintf("GK%d-%s", year, strings.ToUpper(hex.EncodeToString(b))), nil
 }
 
-// HashSecret returns the stored form of a status look-up secret.
+// HashSecret returns the stored form of a status look-up secret. Spaces
+// and hyphens are ignored, so the code may be typed in the groups of four
+// the receipt shows (GroupSecret).
 func HashSecret(secret string) string {
-	sum := sha256.Sum256([]byte(strings.ToUpper(strings.TrimSpace(secret))))
+	secret = strings.Map(func(r rune) rune {
+		if r == '-' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, secret)
+	sum := sha256.Sum256([]byte(strings.ToUpper(secret)))
 	return hex.EncodeToString(sum[:])
 }
 

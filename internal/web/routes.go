@@ -66,6 +66,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/agencies/{agency}/apply", access: Public, h: s.caseApplyForm},
 		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseApply},
 		{method: "GET", pattern: "/agencies/{agency}/apply/done", access: Public, h: s.caseApplied},
+		{method: "GET", pattern: "/agencies/{agency}/apply/done/receipt.pdf", access: Public, h: s.caseReceiptPDF},
 		{method: "GET", pattern: "/cases/status", access: Public, h: s.caseStatusForm},
 		{method: "POST", pattern: "/cases/status", access: Public, h: s.caseStatus},
 		{method: "POST", pattern: "/cases/status/letter", access: Public, h: s.caseStatusLetter},
