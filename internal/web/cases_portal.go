@@ -189,24 +189,37 @@ func (s *Server) caseReceiptPDF(w http.ResponseWriter, r *http.Request) error {
 
 type caseStatusPage struct {
 	Page
-	QueryNo  string
-	Error    string
-	Case     *cases.Case
-	Agency   *agency.Agency
+	QueryNo string
+	Error   string
+	Case    *cases.Case
+	// Handler is the agency holding the case. (Not "Agency": that field of
+	// Page opens the back-office tabs.)
+	Handler  *agency.Agency
 	Deadline *cases.AnswerDeadline
-	Letters  []cases.IssuedLetter
-	Secret   string
+	// Period is the period running inside the stage (补正, consultation,
+	// fee), with its name.
+	Period     *cases.Countdown
+	PeriodName string
+	Timeline   []cases.Step
+	Letters    []cases.IssuedLetter
+	Secret     string
 }
 
-// caseStatusForm asks for the query number and secret.
+// caseStatusForm asks for the query number, filled in from ?no= (the link
+// of the receipt), and the secret, which no link carries.
 func (s *Server) caseStatusForm(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, "case_status", &caseStatusPage{Page: s.page(r, "查询申请办理进度")})
+	no := strings.TrimSpace(r.URL.Query().Get("no"))
+	if len(no) > 40 {
+		no = ""
+	}
+	s.render(w, r, http.StatusOK, "case_status", &caseStatusPage{Page: s.page(r, "查询申请办理进度"), QueryNo: no})
 	return nil
 }
 
-// caseStatus shows an application's stage, due date and, once answered,
-// its letters, to whoever holds its query number and secret. Nothing
-// personal is shown. The secret is posted, never put in a URL.
+// caseStatus shows an application's stage, due date, every step in plain
+// words and the letters addressed to the applicant as they are issued, to
+// whoever holds its query number and secret. Nothing personal is shown.
+// The secret is posted, never put in a URL.
 func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -228,30 +241,56 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, status, "case_status", p)
 		return nil
 	}
-	if p.Agency, err = s.db.Agency(r.Context(), c.AgencyID); err != nil {
+	if err := s.fillCaseStatus(r, p, c); err != nil {
+		return err
+	}
+	p.Secret = secret
+	w.Header().Set("Cache-Control", "no-store") // the page carries the secret in its forms
+	s.render(w, r, http.StatusOK, "case_status", p)
+	return nil
+}
+
+// fillCaseStatus puts the masked case, its deadline, running period,
+// public timeline and letters to the applicant on the status page.
+func (s *Server) fillCaseStatus(r *http.Request, p *caseStatusPage, c *cases.Case) error {
+	ctx := r.Context()
+	var err error
+	if p.Handler, err = s.db.Agency(ctx, c.AgencyID); err != nil {
 		return err
 	}
 	m := c.Masked()
-	p.Case, p.Secret = &m, secret
-	w.Header().Set("Cache-Control", "no-store") // the page carries the secret in its download forms
+	p.Case, p.QueryNo = &m, c.QueryNo
 	cal, err := s.calendar(r)
 	if err != nil {
 		return err
 	}
-	if d, ok := c.Deadline(cal, s.today()); ok {
+	today := s.today()
+	if d, ok := c.Deadline(cal, today); ok {
 		p.Deadline = &d
 	}
-	if c.Stage == cases.StageClosed {
-		all, err := s.db.CaseLetters(r.Context(), c.ID)
-		if err != nil {
-			return err
-		}
-		for _, l := range all {
-			if l.Kind.ToApplicant() {
-				p.Letters = append(p.Letters, l)
-			}
+	if name, d, ok := c.RunningPeriod(cal, today); ok {
+		p.PeriodName, p.Period = name, &d
+	}
+	events, err := s.db.CaseTimeline(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	evs := make([]cases.Event, len(events))
+	for i, e := range events {
+		evs[i] = e.Event
+		if evs[i].On.IsZero() { // a transfer has no legal date: the day it was recorded
+			evs[i].On = calendar.DateOf(e.At)
 		}
 	}
-	s.render(w, r, http.StatusOK, "case_status", p)
+	p.Timeline = cases.PublicTimeline(c, evs)
+	all, err := s.db.CaseLetters(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	for _, l := range all {
+		if l.Kind.ToApplicant() {
+			p.Letters = append(p.Letters, l)
+		}
+	}
 	return nil
 }
