@@ -41,7 +41,7 @@ func PublicTimeline(c *Case, events []Event) []Step {
 			text = "工作人员确认收到申请，该日为收到申请之日（第三十一条），答复期限自次日起算"
 		case "correction_requested":
 			text = "要求补正（第三十条）。" + ev.Note + "；逾期无正当理由不补正的，视为放弃申请"
-		case "correction_delivered", "fee_paid", "transferred", "delivered":
+		case "correction_delivered", "correction_submitted", "fee_paid", "transferred", "delivered":
 			text = ev.Note
 		case "corrected":
 			text = "收到补正后的申请，答复期限自次日重新起算（第三十条）"

@@ -203,6 +203,8 @@ type caseStatusPage struct {
 	Timeline   []cases.Step
 	Letters    []cases.IssuedLetter
 	Secret     string
+	// CorrectionDraft is the text of a correction refused, shown again.
+	CorrectionDraft string
 }
 
 // caseStatusForm asks for the query number, filled in from ?no= (the link
@@ -233,13 +235,7 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 	}
 	c, err := s.db.CaseByQuery(r.Context(), p.QueryNo, secret)
 	if err != nil {
-		status, _, msg := classify(err)
-		if status >= 500 {
-			return err
-		}
-		p.Error = msg
-		s.render(w, r, status, "case_status", p)
-		return nil
+		return s.caseStatusError(w, r, p, err)
 	}
 	if err := s.fillCaseStatus(r, p, c); err != nil {
 		return err
@@ -247,6 +243,18 @@ func (s *Server) caseStatus(w http.ResponseWriter, r *http.Request) error {
 	p.Secret = secret
 	w.Header().Set("Cache-Control", "no-store") // the page carries the secret in its forms
 	s.render(w, r, http.StatusOK, "case_status", p)
+	return nil
+}
+
+// caseStatusError shows the status page p with the safe message of err, or
+// returns err when it is internal.
+func (s *Server) caseStatusError(w http.ResponseWriter, r *http.Request, p *caseStatusPage, err error) error {
+	status, _, msg := classify(err)
+	if status >= 500 {
+		return err
+	}
+	p.Error = msg
+	s.render(w, r, status, "case_status", p)
 	return nil
 }
 

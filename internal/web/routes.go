@@ -70,6 +70,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/cases/status", access: Public, h: s.caseStatusForm},
 		{method: "POST", pattern: "/cases/status", access: Public, h: s.caseStatus},
 		{method: "POST", pattern: "/cases/status/letter", access: Public, h: s.caseStatusLetter},
+		{method: "POST", pattern: "/cases/status/correction", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseStatusCorrection},
 
 		// Logging in and out.
 		{method: "GET", pattern: "/login", access: Public, h: s.loginForm},
