@@ -53,6 +53,19 @@ type Agency struct {
 	CreatedAt time.Time
 }
 
+// ContactLine is how an applicant reaches the agency's 政府信息公开工作机构,
+// in one line for a receipt or letter: the office, phone, address and
+// e-mail that are set, "" when none is.
+func (a *Agency) ContactLine() string {
+	var parts []string
+	for _, p := range [][2]string{{"", a.Office}, {"电话 ", a.Phone}, {"地址 ", a.Address}, {"电子邮箱 ", a.Email}} {
+		if v := strings.TrimSpace(p[1]); v != "" {
+			parts = append(parts, p[0]+v)
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
 var codePattern = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z-]{1,31}$`)
 
 // Validate checks an agency before it is stored and normalises its text.

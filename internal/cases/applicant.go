@@ -183,6 +183,7 @@ func (c Case) Masked() Case {
 	m.DuplicateKey = ""
 	m.Request.Description = MaskText(c.Request.Description)
 	m.Request.Purpose = MaskText(c.Request.Purpose)
+	m.CorrectionText = MaskText(c.CorrectionText)
 	m.Pauses = append([]Pause(nil), c.Pauses...)
 	return m
 }

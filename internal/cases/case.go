@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/calendar"
@@ -44,6 +45,11 @@ type Case struct {
 	// zero until recorded); 0 for a notice recorded with a due date only.
 	CorrectionDays      int
 	CorrectionDelivered calendar.Date
+	// CorrectionSubmitted is the day the applicant sent a correction
+	// online and CorrectionText what they wrote; the staff confirm its
+	// receipt (ReceiveCorrection), as for any online application.
+	CorrectionSubmitted calendar.Date
+	CorrectionText      string
 	// OriginalRequest is the request as the applicant first wrote it, kept
 	// when a correction replaced Request.Description; "" when none did.
 	OriginalRequest string
@@ -283,9 +289,17 @@ func NewQueryNo(year int) (string, error) {
 	return fmt.Sprintf("GK%d-%s", year, strings.ToUpper(hex.EncodeToString(b))), nil
 }
 
-// HashSecret returns the stored form of a status look-up secret.
+// HashSecret returns the stored form of a status look-up secret. Spaces
+// and hyphens are ignored, so the code may be typed in the groups of four
+// the receipt shows (GroupSecret).
 func HashSecret(secret string) string {
-	sum := sha256.Sum256([]byte(strings.ToUpper(strings.TrimSpace(secret))))
+	secret = strings.Map(func(r rune) rune {
+		if r == '-' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, secret)
+	sum := sha256.Sum256([]byte(strings.ToUpper(secret)))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -307,12 +321,14 @@ func DuplicateKey(a Applicant, r Request) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// Attachment is a file an applicant sent with an application.
+// Attachment is a file an applicant sent with an application, or with
+// its correction (Correction).
 type Attachment struct {
-	ID   int64
-	Name string
-	MIME string
-	Size int64
+	ID         int64
+	Name       string
+	MIME       string
+	Size       int64
+	Correction bool
 	// BlobKey names the file in the blob store (the same as catalog
 	// attachments'); empty only for an attachment made before they moved
 	// there and not yet moved.

@@ -86,13 +86,22 @@ func (c *Case) RecordCorrectionDelivery(cal *calendar.Calendar, on, today calend
 // ReceiveCorrection records the corrected application received on; the
 // answer period restarts from that day (第三十条). A non-empty description
 // becomes the request the answer quotes; the request as first written is
-// kept in OriginalRequest.
+// kept in OriginalRequest. For a correction sent online (SubmitCorrection)
+// this is the staff's confirmation: on is not before it was sent, and a
+// blank description takes what the applicant wrote.
 func (c *Case) ReceiveCorrection(on calendar.Date, description string, today calendar.Date) (Event, error) {
 	if err := c.need(StageCorrection); err != nil {
 		return Event{}, err
 	}
-	if err := notBefore(on, c.CorrectionNoticeOn, today, "收到补正申请之日"); err != nil {
+	from := c.CorrectionNoticeOn
+	if c.CorrectionSubmitted.After(from) {
+		from = c.CorrectionSubmitted
+	}
+	if err := notBefore(on, from, today, "收到补正申请之日"); err != nil {
 		return Event{}, err
+	}
+	if strings.TrimSpace(description) == "" {
+		description = c.CorrectionText // the correction sent online, if any
 	}
 	note := "收到补正后的申请，答复期限自次日重新起算"
 	if d := strings.TrimSpace(description); d != "" && d != c.Request.Description {
@@ -108,4 +117,38 @@ func (c *Case) ReceiveCorrection(on calendar.Date, description string, today cal
 	}
 	c.Stage, c.CorrectedReceived = StageInProgress, on
 	return Event{Kind: "corrected", On: on, Note: note}, nil
+}
+
+// SubmitCorrection records the corrected request the applicant sent online
+// on today, while a correction is awaited and its period has not passed.
+// The case stays awaiting the correction until the staff confirm its
+// receipt with ReceiveCorrection (第三十一条第（三）项), which restarts the
+// answer period (第三十条); a blank description with attachments keeps the
+// request as written. One online correction per notice.
+func (c *Case) SubmitCorrection(description string, files int, today calendar.Date) (Event, error) {
+	if err := c.need(StageCorrection); err != nil {
+		return Event{}, err
+	}
+	if !c.CorrectionSubmitted.IsZero() {
+		return Event{}, errs.Conflict("已于 %s 在线提交补正，请等待工作人员确认", c.CorrectionSubmitted)
+	}
+	if !c.CorrectionDue.IsZero() && today.After(c.CorrectionDue) {
+		return Event{}, errs.Conflict("补正期限已于 %s 届满，不能再在线补正；如有正当理由，请与受理机关联系", c.CorrectionDue)
+	}
+	d := strings.TrimSpace(description)
+	switch {
+	case d == "" && files == 0:
+		return Event{}, errs.Invalid("请填写补正后的所需信息描述或上传补正材料")
+	case utf8.RuneCountInString(d) > MaxDescription:
+		return Event{}, errs.Invalid("所需信息的描述不能超过 %d 字", MaxDescription)
+	}
+	c.CorrectionSubmitted, c.CorrectionText = today, d
+	note := "申请人在线提交补正，待工作人员确认收到"
+	if files > 0 {
+		note += "（附件 " + strconv.Itoa(files) + " 个）"
+	}
+	if d != "" {
+		note += "；补正后的申请内容：" + d
+	}
+	return Event{Kind: "correction_submitted", On: today, Note: note}, nil
 }

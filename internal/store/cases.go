@@ -26,6 +26,8 @@ type caseState struct {
 	CorrectionDays      int              `json:"correction_days,omitempty"`
 	CorrectionDelivered calendar.Date    `json:"correction_delivered"`
 	OriginalRequest     string           `json:"original_request,omitempty"`
+	CorrectionSubmitted calendar.Date    `json:"correction_submitted"`
+	CorrectionText      string           `json:"correction_text,omitempty"`
 	Extension           cases.Extension  `json:"extension"`
 	Pauses              []caseStatePause `json:"pauses,omitempty"`
 	Fee                 cases.FeeNotice  `json:"fee"`
@@ -99,6 +101,7 @@ func (r caseRow) toCase() (*cases.Case, error) {
 		CorrectedReceived: st.CorrectedReceived, Extension: st.Extension, Fee: st.Fee,
 		Closing: st.Closing, Delivered: st.Delivered, CorrectionItems: st.CorrectionItems,
 		CorrectionDays: st.CorrectionDays, CorrectionDelivered: st.CorrectionDelivered, OriginalRequest: st.OriginalRequest,
+		CorrectionSubmitted: st.CorrectionSubmitted, CorrectionText: st.CorrectionText,
 	}
 	if r.ReceivedOn != nil {
 		d, err := calendar.ParseDate(*r.ReceivedOn)
@@ -120,6 +123,7 @@ func caseArgs(c *cases.Case) ([]any, error) {
 		CorrectedReceived: c.CorrectedReceived, Extension: c.Extension, Fee: c.Fee,
 		Closing: c.Closing, Delivered: c.Delivered, CorrectionItems: c.CorrectionItems,
 		CorrectionDays: c.CorrectionDays, CorrectionDelivered: c.CorrectionDelivered, OriginalRequest: c.OriginalRequest,
+		CorrectionSubmitted: c.CorrectionSubmitted, CorrectionText: c.CorrectionText,
 	}
 	for _, p := range c.Pauses {
 		st.Pauses = append(st.Pauses, caseStatePause{Kind: p.Kind, Start: p.Start, End: p.End, Whom: p.Whom})
@@ -154,10 +158,12 @@ type attachmentRow struct {
 	Size    int64  `db:"size"`
 	BlobKey string `db:"blob_key"`
 	Data    []byte `db:"data"`
+	// Correction marks a file sent with a correction on the status page.
+	Correction bool `db:"correction"`
 }
 
 func (r attachmentRow) attachment() cases.Attachment {
-	return cases.Attachment{ID: r.ID, Name: r.Name, MIME: r.MIME, Size: r.Size, BlobKey: r.BlobKey, Data: r.Data}
+	return cases.Attachment{ID: r.ID, Name: r.Name, MIME: r.MIME, Size: r.Size, BlobKey: r.BlobKey, Data: r.Data, Correction: r.Correction}
 }
 
 // CreateCase stores a new application with its first timeline event and
@@ -205,21 +211,29 @@ func (db *DB) insertCase(ctx context.Context, tx *sqlx.Tx, c *cases.Case, ev cas
 		}
 		return err
 	}
-	for _, f := range files {
-		if f.BlobKey == "" {
-			return fmt.Errorf("attachment %q: not in the blob store", f.Name)
-		}
-		_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO case_attachments (case_id, name, mime, size, blob_key, data)
-			VALUES (?, ?, ?, ?, ?, ?)`), c.ID, f.Name, f.MIME, f.Size, f.BlobKey, []byte{})
-		if err != nil {
-			return fmt.Errorf("attachment %q: %w", f.Name, err)
-		}
+	if err := insertAttachments(ctx, tx, c.ID, files); err != nil {
+		return err
 	}
 	if err := db.appendCaseEvent(ctx, tx, c, ev, ch.Actor); err != nil {
 		return err
 	}
 	ch.AgencyID, ch.Object, ch.After = c.AgencyID, fmt.Sprintf("case:%d", c.ID), c.Masked()
 	return db.appendAudit(ctx, tx, ch)
+}
+
+// insertAttachments records files, already in the blob store, on a case.
+func insertAttachments(ctx context.Context, tx *sqlx.Tx, caseID int64, files []cases.Attachment) error {
+	for _, f := range files {
+		if f.BlobKey == "" {
+			return fmt.Errorf("attachment %q: not in the blob store", f.Name)
+		}
+		_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO case_attachments (case_id, name, mime, size, blob_key, data, correction)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`), caseID, f.Name, f.MIME, f.Size, f.BlobKey, []byte{}, f.Correction)
+		if err != nil {
+			return fmt.Errorf("attachment %q: %w", f.Name, err)
+		}
+	}
+	return nil
 }
 
 func (db *DB) appendCaseEvent(ctx context.Context, tx *sqlx.Tx, c *cases.Case, ev cases.Event, actor string) error {
@@ -266,6 +280,13 @@ func (db *DB) CaseByQuery(ctx context.Context, queryNo, secret string) (*cases.C
 // appends the event to the timeline and the masked before/after to the
 // audit log. It returns the case as saved.
 func (db *DB) CaseStep(ctx context.Context, id int64, step func(c *cases.Case) (cases.Event, error), ch auditlog.Change) (*cases.Case, error) {
+	return db.CaseStepWithFiles(ctx, id, step, nil, ch)
+}
+
+// CaseStepWithFiles is CaseStep for a step that brings files, already in
+// the blob store (a correction sent online): they are recorded on the case,
+// marked Correction as given, in the step's transaction.
+func (db *DB) CaseStepWithFiles(ctx context.Context, id int64, step func(c *cases.Case) (cases.Event, error), files []cases.Attachment, ch auditlog.Change) (*cases.Case, error) {
 	var after *cases.Case
 	err := db.tx(ctx, func(tx *sqlx.Tx) error {
 		c, err := db.lockCase(ctx, tx, id)
@@ -278,6 +299,9 @@ func (db *DB) CaseStep(ctx context.Context, id int64, step func(c *cases.Case) (
 			return err
 		}
 		if err := db.saveCase(ctx, tx, c); err != nil {
+			return err
+		}
+		if err := insertAttachments(ctx, tx, c.ID, files); err != nil {
 			return err
 		}
 		if err := db.appendCaseEvent(ctx, tx, c, ev, ch.Actor); err != nil {

@@ -103,7 +103,7 @@ func (db *DB) SimilarCases(ctx context.Context, c *cases.Case) ([]int64, error) 
 // CaseAttachments lists a case's attachments without their data.
 func (db *DB) CaseAttachments(ctx context.Context, caseID int64) ([]cases.Attachment, error) {
 	var rows []attachmentRow
-	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, name, mime, size, blob_key, '' AS data
+	err := db.read.SelectContext(ctx, &rows, db.read.Rebind(`SELECT id, name, mime, size, blob_key, '' AS data, correction
 		FROM case_attachments WHERE case_id = ? ORDER BY id`), caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachments of case %d: %w", caseID, err)

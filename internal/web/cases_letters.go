@@ -113,8 +113,9 @@ func (s *Server) caseLetterFile(w http.ResponseWriter, r *http.Request) error {
 	return s.sendLetter(w, r, l, r.PathValue("format"))
 }
 
-// caseStatusLetter sends a letter to whoever holds the case's query number
-// and secret (posted, never in a URL).
+// caseStatusLetter sends a letter addressed to the applicant, from the day
+// it is issued, to whoever holds the case's query number and secret
+// (posted, never in a URL).
 func (s *Server) caseStatusLetter(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -127,9 +128,6 @@ func (s *Server) caseStatusLetter(w http.ResponseWriter, r *http.Request) error 
 	c, err := s.db.CaseByQuery(r.Context(), f.Get("query_no"), f.Get("secret"))
 	if err != nil {
 		return err
-	}
-	if c.Stage != cases.StageClosed {
-		return errs.NotFound("文书不存在")
 	}
 	l, err := s.db.CaseLetter(r.Context(), c.ID, id)
 	if err != nil {

@@ -66,9 +66,11 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/agencies/{agency}/apply", access: Public, h: s.caseApplyForm},
 		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseApply},
 		{method: "GET", pattern: "/agencies/{agency}/apply/done", access: Public, h: s.caseApplied},
+		{method: "GET", pattern: "/agencies/{agency}/apply/done/receipt.pdf", access: Public, h: s.caseReceiptPDF},
 		{method: "GET", pattern: "/cases/status", access: Public, h: s.caseStatusForm},
 		{method: "POST", pattern: "/cases/status", access: Public, h: s.caseStatus},
 		{method: "POST", pattern: "/cases/status/letter", access: Public, h: s.caseStatusLetter},
+		{method: "POST", pattern: "/cases/status/correction", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseStatusCorrection},
 
 		// Logging in and out.
 		{method: "GET", pattern: "/login", access: Public, h: s.loginForm},
