@@ -77,7 +77,7 @@ type auditRow struct {
 
 func (r auditRow) entry() auditlog.Entry {
 	return auditlog.Entry{Seq: r.Seq, At: r.At.Time.UTC(), ActorID: r.ActorID, Actor: r.Actor, AgencyID: r.AgencyID,
-		Action: r.Action, Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash,
+		Action: auditlog.Action(r.Action), Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash,
 		Client: r.Client}
 }
 

@@ -128,7 +128,7 @@ func (s *Server) auditLogCSV(w http.ResponseWriter, r *http.Request) error {
 	_ = cw.Write("序号", "时间", "操作人ID", "操作人", "机关ID", "操作", "对象", "变化前", "变化后", "前一哈希", "哈希", "客户端地址")
 	for _, e := range es {
 		_ = cw.Write(strconv.FormatInt(e.Seq, 10), e.At.Format(time.RFC3339Nano), strconv.FormatInt(e.ActorID, 10),
-			e.Actor, strconv.FormatInt(e.AgencyID, 10), e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client)
+			e.Actor, strconv.FormatInt(e.AgencyID, 10), string(e.Action), e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client)
 	}
 	return cw.Flush()
 }
