@@ -21,16 +21,27 @@ type ActionInfo struct {
 // Label is the phrase with the object's kind in place of the object.
 func (i ActionInfo) Label() string { return strings.ReplaceAll(i.Phrase, "{对象}", i.Noun) }
 
-// Phrase is the phrase with the object's description in place.
+// phrase is the phrase with the object's description in place, set off
+// by a space where it begins or ends with a Latin letter or digit
+// (签发 2020 年度报告).
 func (i ActionInfo) phrase(object string) string {
-	if !strings.Contains(i.Phrase, "{对象}") {
-		if object == "" {
+	before, after, ok := strings.Cut(i.Phrase, "{对象}")
+	if !ok {
+		if object == "" || object == i.Noun {
 			return i.Phrase
 		}
 		return i.Phrase + "（" + object + "）"
 	}
-	return strings.ReplaceAll(i.Phrase, "{对象}", object)
+	if before != "" && latin(object[0]) {
+		before += " "
+	}
+	if after != "" && latin(object[len(object)-1]) {
+		after = " " + after
+	}
+	return before + object + after
 }
+
+func latin(b byte) bool { return b < 0x80 && (b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z') }
 
 // Actions is every action the code records, in the order the filter lists
 // them. A test scans the sources and fails on an action missing here.
