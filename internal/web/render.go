@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/internal/agency"
-	"github.com/gongkai/gongkai/internal/auditlog"
 	"github.com/gongkai/gongkai/internal/auth"
 )
 
@@ -37,12 +36,6 @@ var funcs = template.FuncMap{
 			return ""
 		}
 		return strconv.FormatFloat(*v, 'f', -1, 64)
-	},
-	"actionLabel": func(a auditlog.Action) string {
-		if l := a.Label(); l != string(a) {
-			return l + "（" + string(a) + "）"
-		}
-		return string(a)
 	},
 }
 
