@@ -25,7 +25,7 @@ const userUsage = `用法:
 未给 --password-stdin 时生成随机密码并打印一次。`
 
 // cliChange is the audit record of a change made from the command line.
-func cliChange(action string) auditlog.Change {
+func cliChange(action auditlog.Action) auditlog.Change {
 	return auditlog.Change{Actor: "cli", Action: action}
 }
 

@@ -22,7 +22,7 @@ type Change struct {
 	ActorID  int64  // 0 for the system or an anonymous member of the public
 	Actor    string // the username, or a description such as "system" or "public"
 	AgencyID int64  // 0 when the change concerns no one agency
-	Action   string // e.g. "user.create", "role.grant"
+	Action   Action // e.g. "user.create", "role.grant"
 	Object   string // what was changed, e.g. "user:12"
 	Before   any    // state before, marshalled to JSON; nil for a creation
 	After    any    // state after, marshalled to JSON; nil for a deletion
@@ -54,7 +54,7 @@ type Entry struct {
 	ActorID  int64
 	Actor    string
 	AgencyID int64
-	Action   string
+	Action   Action
 	Object   string
 	Before   string // JSON, or "" when there was no state
 	After    string
@@ -103,7 +103,7 @@ func (e *Entry) ComputeHash() string {
 	fields := []string{
 		strconv.FormatInt(e.Seq, 10), e.At.UTC().Format(time.RFC3339Nano),
 		strconv.FormatInt(e.ActorID, 10), e.Actor, strconv.FormatInt(e.AgencyID, 10),
-		e.Action, e.Object, e.Before, e.After, e.PrevHash,
+		string(e.Action), e.Object, e.Before, e.After, e.PrevHash,
 	}
 	if e.Client != "" {
 		fields = append(fields, e.Client)

@@ -87,7 +87,7 @@ func (s *caseSeeder) step(action, on string, fn func(c *cases.Case, on calendar.
 	}
 	day := demoDay(on)
 	ch := s.ch
-	ch.Action = "case." + action
+	ch.Action = auditlog.CaseStep(action)
 	if _, err := s.db.CaseStep(s.ctx, s.last, func(c *cases.Case) (cases.Event, error) { return fn(c, day) }, ch); err != nil {
 		s.err = fmt.Errorf("demo case %d %s: %w", s.last, action, err)
 	}

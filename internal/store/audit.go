@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -77,19 +79,79 @@ type auditRow struct {
 
 func (r auditRow) entry() auditlog.Entry {
 	return auditlog.Entry{Seq: r.Seq, At: r.At.Time.UTC(), ActorID: r.ActorID, Actor: r.Actor, AgencyID: r.AgencyID,
-		Action: r.Action, Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash,
+		Action: auditlog.Action(r.Action), Object: r.Object, Before: r.Before, After: r.After, PrevHash: r.PrevHash, Hash: r.Hash,
 		Client: r.Client}
 }
 
 const auditColumns = `seq, at, actor_id, actor, agency_id, action, object, before, after, prev_hash, hash, client`
 
-// AuditFilter selects entries of the audit log, newest first.
+// AuditFilter selects entries of the audit log, newest first. Every
+// condition set narrows the selection; the zero value selects all.
 type AuditFilter struct {
 	// AgencyIDs limits the entries to these agencies; nil means all.
 	AgencyIDs []int64
+	// ActorID keeps the changes made by this user; 0 for anyone.
+	ActorID int64
+	// Action keeps the entries of this action; "" for any.
+	Action auditlog.Action
+	// Object keeps the entries about this object and the objects under it:
+	// "item:12" matches item:12 (not item:123), "agency:2" also matches
+	// agency:2:scan_words, and text ending in a colon, such as "case:",
+	// every object that begins with it.
+	Object string
+	// From and To keep the entries made at or after From and before To;
+	// zero for no bound.
+	From, To time.Time
 	// BeforeSeq pages backwards: only entries with a smaller seq; 0 for the newest.
 	BeforeSeq int64
 	Limit     int
+}
+
+// likePrefix is a LIKE pattern, with ESCAPE '\', for the values that begin with p.
+func likePrefix(p string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(p) + "%"
+}
+
+// where is the filter's WHERE clause, with ? placeholders, and its arguments.
+func (f AuditFilter) where() (string, []any, error) {
+	q, args := ` WHERE 1=1`, []any{}
+	if f.AgencyIDs != nil {
+		in, inArgs, err := sqlx.In(` AND agency_id IN (?)`, f.AgencyIDs)
+		if err != nil {
+			return "", nil, fmt.Errorf("store: audit filter: %w", err)
+		}
+		q += in
+		args = append(args, inArgs...)
+	}
+	if f.ActorID != 0 {
+		q += ` AND actor_id = ?`
+		args = append(args, f.ActorID)
+	}
+	if f.Action != "" {
+		q += ` AND action = ?`
+		args = append(args, string(f.Action))
+	}
+	switch {
+	case strings.HasSuffix(f.Object, ":"):
+		q += ` AND object LIKE ? ESCAPE '\'`
+		args = append(args, likePrefix(f.Object))
+	case f.Object != "":
+		q += ` AND (object = ? OR object LIKE ? ESCAPE '\')`
+		args = append(args, f.Object, likePrefix(f.Object+":"))
+	}
+	if !f.From.IsZero() {
+		q += ` AND at >= ?`
+		args = append(args, f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		q += ` AND at < ?`
+		args = append(args, f.To.UTC())
+	}
+	if f.BeforeSeq > 0 {
+		q += ` AND seq < ?`
+		args = append(args, f.BeforeSeq)
+	}
+	return q, args, nil
 }
 
 // AuditEntries lists entries of the log, newest first.
@@ -100,21 +162,11 @@ func (db *DB) AuditEntries(ctx context.Context, f AuditFilter) ([]auditlog.Entry
 	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
 		return nil, nil
 	}
-	q := `SELECT ` + auditColumns + ` FROM audit_log WHERE 1=1`
-	var args []any
-	if f.AgencyIDs != nil {
-		in, inArgs, err := sqlx.In(` AND agency_id IN (?)`, f.AgencyIDs)
-		if err != nil {
-			return nil, fmt.Errorf("store: audit filter: %w", err)
-		}
-		q += in
-		args = append(args, inArgs...)
+	where, args, err := f.where()
+	if err != nil {
+		return nil, err
 	}
-	if f.BeforeSeq > 0 {
-		q += ` AND seq < ?`
-		args = append(args, f.BeforeSeq)
-	}
-	q += ` ORDER BY seq DESC LIMIT ?`
+	q := `SELECT ` + auditColumns + ` FROM audit_log` + where + ` ORDER BY seq DESC LIMIT ?`
 	args = append(args, f.Limit)
 	var rows []auditRow
 	if err := db.read.SelectContext(ctx, &rows, db.read.Rebind(q), args...); err != nil {

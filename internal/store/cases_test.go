@@ -53,7 +53,7 @@ func newCase(t *testing.T, db *store.DB, agencyID int64, kind cases.ApplicantKin
 	return c
 }
 
-func step(t *testing.T, db *store.DB, id int64, action string, fn func(c *cases.Case) (cases.Event, error)) *cases.Case {
+func step(t *testing.T, db *store.DB, id int64, action auditlog.Action, fn func(c *cases.Case) (cases.Event, error)) *cases.Case {
 	t.Helper()
 	c, err := db.CaseStep(context.Background(), id, fn, auditlog.Change{Actor: "officer", Action: action})
 	if err != nil {
@@ -137,7 +137,7 @@ func TestCaseWorkflow(t *testing.T) {
 		}
 		n := 0
 		for _, e := range entries {
-			if strings.HasPrefix(e.Action, "case.") {
+			if strings.HasPrefix(string(e.Action), "case.") {
 				n++
 				if strings.Contains(e.Before+e.After, testID) || strings.Contains(e.Before+e.After, "13812345678") || strings.Contains(e.After, c.SecretHash) {
 					t.Errorf("audit entry %s carries unmasked personal data: %s", e.Action, e.After)

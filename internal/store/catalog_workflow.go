@@ -114,7 +114,7 @@ func (db *DB) applyStep(ctx context.Context, tx *sqlx.Tx, it *catalog.Item, step
 		return err
 	}
 	if c.Action == "" {
-		c.Action = "item." + string(step.Action)
+		c.Action = auditlog.ItemStep(string(step.Action))
 	}
 	c.AgencyID, c.Object = it.AgencyID, fmt.Sprintf("item:%d", it.ID)
 	c.Before, c.After = itemStateOf(&before, ""), itemStateOf(it, ev.Reason)

@@ -123,7 +123,7 @@ func (s *Server) apiAuditLog(w http.ResponseWriter, r *http.Request) error {
 	}{Entries: make([]entryJSON, 0, len(es))}
 	for _, e := range es {
 		out.Entries = append(out.Entries, entryJSON{e.Seq, e.At.Format(time.RFC3339Nano), e.ActorID, e.Actor, e.AgencyID,
-			e.Action, e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client})
+			string(e.Action), e.Object, e.Before, e.After, e.PrevHash, e.Hash, e.Client})
 	}
 	if len(es) == limit {
 		n := es[len(es)-1].Seq

@@ -186,7 +186,7 @@ func TestStateChangesAreAudited(t *testing.T) {
 			t.Errorf("portal does not show the saved, escaped details: %.500s", portal)
 		}
 		_, platform := e.login("admin").get("/office/platform/audit")
-		if !strings.Contains(platform, "全平台的操作记录") || !strings.Contains(platform, "登录（user.login）") {
+		if !strings.Contains(platform, "全平台的操作记录") || !strings.Contains(platform, "登录（用户 ") {
 			t.Errorf("platform audit page lacks the logins: %.300s", platform)
 		}
 		res, csv := admin.get("/office/a/" + bureau + "/audit.csv")

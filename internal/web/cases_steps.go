@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"net/http"
 	"net/url"
 	"path"
@@ -30,7 +31,7 @@ func (s *Server) caseStep(w http.ResponseWriter, r *http.Request) error {
 	name := path.Base(r.URL.Path)
 	fn, err := s.parseStep(r, name)
 	if err == nil {
-		_, err = s.db.CaseStep(r.Context(), c.ID, fn, s.change(r, "case."+name))
+		_, err = s.db.CaseStep(r.Context(), c.ID, fn, s.change(r, auditlog.CaseStep(name)))
 	}
 	if err != nil {
 		status, _, msg := classify(err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -66,7 +67,7 @@ func (s *Server) catalogColumnSave(w http.ResponseWriter, r *http.Request) error
 		}
 		c.Position = n
 	}
-	action := "column.create"
+	action := auditlog.Action("column.create")
 	if c.ID != 0 {
 		action = "column.update"
 	}

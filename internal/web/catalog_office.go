@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/auditlog"
 	"html/template"
 	"net/http"
 	"time"
@@ -305,7 +306,7 @@ func (s *Server) catalogStep(action catalog.Action) handlerFunc {
 				return errs.Invalid("请确认提交审核")
 			}
 		}
-		if _, err := s.db.TransitionItem(r.Context(), st.agency.ID, it.ID, step, s.change(r, "item."+string(step.Action))); err != nil {
+		if _, err := s.db.TransitionItem(r.Context(), st.agency.ID, it.ID, step, s.change(r, auditlog.ItemStep(string(step.Action)))); err != nil {
 			status, _, msg := classify(err)
 			if status >= 500 {
 				return err

@@ -37,22 +37,6 @@ var funcs = template.FuncMap{
 		}
 		return strconv.FormatFloat(*v, 'f', -1, 64)
 	},
-	"actionLabel": func(action string) string {
-		if l, ok := actionLabels[action]; ok {
-			return l + "（" + action + "）"
-		}
-		return action
-	},
-}
-
-// actionLabels names the audit log's actions in Chinese.
-var actionLabels = map[string]string{
-	"user.login": "登录", "user.logout": "退出", "user.logout_all": "全部退出", "user.lock": "账号锁定",
-	"user.create": "创建用户", "user.disable": "停用用户", "user.enable": "启用用户",
-	"user.password_change": "修改密码", "user.password_reset": "重设密码",
-	"role.grant": "授予角色", "role.revoke": "撤销角色",
-	"agency.create": "创建机关", "agency.update": "修改机关信息",
-	"api_token.create": "创建API令牌", "holidays.load": "载入节假日安排", "api_token.revoke": "撤销API令牌", "demo.seed": "写入演示数据",
 }
 
 // parsePages parses each page template together with the layout, once.

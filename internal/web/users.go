@@ -182,7 +182,7 @@ func (s *Server) userSetDisabled(w http.ResponseWriter, r *http.Request, disable
 	if err := s.mayManage(ctx, st.p, id, st.agency.ID); err != nil {
 		return err
 	}
-	action := map[bool]string{true: "user.disable", false: "user.enable"}[disabled]
+	action := map[bool]auditlog.Action{true: "user.disable", false: "user.enable"}[disabled]
 	if err := s.db.SetDisabled(ctx, id, disabled, s.change(r, action)); err != nil {
 		return err
 	}
@@ -252,7 +252,7 @@ func (s *Server) mayManage(ctx context.Context, p *auth.Principal, userID, agenc
 }
 
 // change starts the audit record of a change made by this request.
-func (s *Server) change(r *http.Request, action string) auditlog.Change {
+func (s *Server) change(r *http.Request, action auditlog.Action) auditlog.Change {
 	st := state(r)
 	c := auditlog.Change{Action: action, Actor: "anonymous"}
 	if st.p != nil {
