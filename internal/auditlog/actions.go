@@ -88,6 +88,7 @@ var Actions = []ActionInfo{
 	{"case.confirm", "确认收到{对象}", "申请"},
 	{"case.correction", "就{对象}发出补正通知", "申请"},
 	{"case.correction_delivered", "记录{对象}补正通知的送达", "申请"},
+	{"case.correction_submit", "为{对象}在线提交补正材料", "申请"},
 	{"case.corrected", "记录{对象}的补正", "申请"},
 	{"case.consult", "就{对象}征求第三方意见", "申请"},
 	{"case.consulted", "记录{对象}的第三方意见", "申请"},
