@@ -79,7 +79,10 @@ func TestCatalogJourney(t *testing.T) {
 	step(t, editor, "replace the attachment", chromedp.Navigate(itemURL), chromedp.Click(chromedp.CSS("button.detach")),
 		chromedp.WaitVisible(chromedp.Search(`//p[text()="无附件。"]`)),
 		chromedp.SetUploadFiles(chromedp.ID("file"), []string{clean}), chromedp.Click(chromedp.ID("upload")),
-		chromedp.WaitVisible(chromedp.Search(`//a[text()="名单-已处理.docx"]`)))
+		chromedp.WaitVisible(chromedp.Search(`//a[text()="名单-已处理.docx"]`)),
+		// The upload returns at once; the page reloads itself until the
+		// attachment's text has been read.
+		chromedp.WaitNotPresent(chromedp.CSS("span.pending")))
 	if got := text(t, editor, "main"); strings.Contains(got, "发现 ") {
 		t.Fatalf("findings remain after the fix: %q", got)
 	}

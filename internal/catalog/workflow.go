@@ -104,8 +104,12 @@ type Step struct {
 	By     Actor
 	Reason string
 	When   time.Time
-	// Blocking is the number of unresolved scan findings (approval only).
+	// Blocking is the number of unresolved scan findings, unreadable
+	// attachments and attachments still being read (approval only).
 	Blocking int
+	// Reading is how many of Blocking are attachments whose text is still
+	// being read, which the scan has not seen yet.
+	Reading int
 }
 
 // Apply moves it through step at time now, or says in Chinese why it may
@@ -151,7 +155,11 @@ func (it *Item) Apply(step Step, now time.Time) (Event, error) {
 		if err = need(Submitted); err == nil {
 			err = notAuthor()
 		}
-		if err == nil && step.Blocking > 0 && reason == "" {
+		switch {
+		case err != nil || step.Blocking == 0 || reason != "":
+		case step.Reading > 0:
+			err = errs.Conflict("有 %d 个附件的文字仍在读取，隐私和保密检查尚未完成：请稍后再审核，或写明理由后强制通过", step.Reading)
+		default:
 			err = errs.Conflict("隐私和保密检查发现 %d 处问题：请先修改，或写明理由后强制通过", step.Blocking)
 		}
 		it.State, it.ReviewerID = Reviewed, step.By.ID

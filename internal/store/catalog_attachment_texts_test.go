@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,8 +33,8 @@ func TestAttachmentTextJob(t *testing.T) {
 			t.Fatal(err)
 		}
 		approve := catalog.Step{Action: catalog.Approve, By: reviewer}
-		if _, err := db.TransitionItem(ctx, a.ID, it.ID, approve, as(reviewer)); !errors.Is(err, errs.ErrConflict) {
-			t.Fatalf("approval with an attachment being read: %v, want a conflict", err)
+		if _, err := db.TransitionItem(ctx, a.ID, it.ID, approve, as(reviewer)); !errors.Is(err, errs.ErrConflict) || !strings.Contains(errs.Message(err), "仍在读取") {
+			t.Fatalf("approval with an attachment being read: %v, want a conflict saying it is being read", err)
 		}
 
 		got, ok, err := db.ClaimAttachmentText(ctx, now.Add(-5*time.Minute))

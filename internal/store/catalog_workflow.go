@@ -84,11 +84,17 @@ func (db *DB) applyStep(ctx context.Context, tx *sqlx.Tx, it *catalog.Item, step
 		// An attachment whose text could not be read, or is still being
 		// read, was not scanned: it blocks approval like a finding, until
 		// the reviewer, having read it, overrides with a written reason.
-		if err := tx.GetContext(ctx, &step.Blocking, tx.Rebind(`SELECT
+		var n struct {
+			Blocking int `db:"blocking"`
+			Reading  int `db:"reading"`
+		}
+		if err := tx.GetContext(ctx, &n, tx.Rebind(`SELECT
 			(SELECT count(*) FROM catalog_findings WHERE item_id = ?) +
-			(SELECT count(*) FROM catalog_attachments WHERE item_id = ? AND (text_error <> '' OR text_state = 'pending'))`), it.ID, it.ID); err != nil {
+			(SELECT count(*) FROM catalog_attachments WHERE item_id = ? AND (text_error <> '' OR text_state = 'pending')) AS blocking,
+			(SELECT count(*) FROM catalog_attachments WHERE item_id = ? AND text_state = 'pending') AS reading`), it.ID, it.ID, it.ID); err != nil {
 			return err
 		}
+		step.Blocking, step.Reading = n.Blocking, n.Reading
 	}
 	ev, err := it.Apply(step, db.now())
 	if err != nil {
