@@ -91,11 +91,8 @@ func yearText(y int) string {
 }
 
 func formatText(f string) string {
-	switch report.Format(f) {
-	case report.Format2019:
-		return "2019 年试行格式"
-	case report.Format2021:
-		return "2021 年格式"
+	if spec, ok := report.SpecOf(report.Format(f)); ok {
+		return spec.Name
 	}
 	return orUnknown(f)
 }

@@ -83,12 +83,6 @@ func ReadText(name, text string) (*Result, error) {
 	return res, nil
 }
 
-// formatSignals are label fragments only one format's tables print.
-var formatSignals = map[report.Format][]string{
-	report.Format2019: {"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "政府集中采购"},
-	report.Format2021: {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正", "收费通知要求"},
-}
-
 // detectFormat tells the format from the tables' labels; byLayout is false
 // when the tables say nothing and the format follows the year.
 func (rd *reader) detectFormat(year int) (f report.Format, byLayout bool) {
@@ -99,29 +93,18 @@ func (rd *reader) detectFormat(year int) (f report.Format, byLayout bool) {
 			b.WriteString(labelKey(l.compact))
 		}
 	}
-	tables := b.String()
-	score := map[report.Format]int{}
-	for f, signals := range formatSignals {
-		for _, s := range signals {
-			if strings.Contains(tables, s) {
-				score[f]++
-			}
-		}
-	}
-	switch {
-	case score[report.Format2019] > score[report.Format2021]:
-		return report.Format2019, true
-	case score[report.Format2021] > score[report.Format2019]:
-		return report.Format2021, true
+	if f, ok := report.FormatBySignals(b.String()); ok {
+		return f, true
 	}
 	return report.FormatForYear(year), false
 }
 
+// formatName names a format with the document that defines it.
 func formatName(f report.Format) string {
-	if f == report.Format2021 {
-		return "2021 年版格式（国办公开办函〔2021〕30号）"
+	if spec, ok := report.SpecOf(f); ok {
+		return spec.FullName
 	}
-	return "2019 年试行格式（国办公开办函〔2019〕60号）"
+	return string(f)
 }
 
 // add appends a finding.

@@ -68,11 +68,8 @@ func Summarize(rs []*Result) Summary {
 
 // summaryFormatName names a report format for readers of the summary.
 func summaryFormatName(f string) string {
-	switch report.Format(f) {
-	case report.Format2019:
-		return "2019 年试行格式"
-	case report.Format2021:
-		return "2021 年格式"
+	if spec, ok := report.SpecOf(report.Format(f)); ok {
+		return spec.Name
 	}
 	return f
 }

@@ -122,14 +122,15 @@ func (o Outcome) Basis() string {
 }
 
 // ReportRow returns the key of the part 三 row that counts o in a report of
-// format f: the 2019 format has a single 「（六）其他处理」 row, "other",
-// for the three other.* outcomes; every other key is its own row.
+// format f, as the format folds it (report.FormatSpec.Folds): the 2019
+// format has a single 「（六）其他处理」 row, "other", for the three other.*
+// outcomes; every other key is its own row.
 func (o Outcome) ReportRow(f report.Format) string {
-	info, ok := o.Info()
-	if ok && f == report.Format2019 && info.Group == "其他处理" {
-		return "other"
+	spec, ok := report.SpecOf(f)
+	if !ok {
+		return string(o)
 	}
-	return string(o)
+	return spec.Fold(string(o))
 }
 
 // ApplicantKind is who applied, by the seven columns of part 三 of the

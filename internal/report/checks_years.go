@@ -4,22 +4,31 @@ import "fmt"
 
 // CheckYears applies the cross-year rules of docs/report-model.md to two reports
 // of one agency for consecutive years (prev.Year+1 == cur.Year): the
-// applications carried over, and part 二's item counts (2019 format) or
-// documents in force (2021 format). Findings concern cur. Reports that are
-// not consecutive yield no findings; matching the agency is the caller's job.
+// applications carried over, and the part 二 rules of the format both use
+// (FormatSpec.CrossYear: item counts in 2019, documents in force in 2021).
+// Findings concern cur. Reports that are not consecutive yield no findings;
+// matching the agency is the caller's job.
 func CheckYears(prev, cur *Report) []Finding {
 	if prev == nil || cur == nil || prev.Year+1 != cur.Year {
 		return nil
 	}
 	var out []Finding
 	out = append(out, checkCarry(prev, cur)...)
-	switch {
-	case prev.Format == Format2019 && cur.Format == Format2019:
-		out = append(out, checkItemsChange(prev, cur)...)
-	case prev.Format == Format2021 && cur.Format == Format2021:
-		out = append(out, checkInForce(prev, cur)...)
+	spec, ok := SpecOf(cur.Format)
+	if !ok || prev.Format != cur.Format {
+		return out
+	}
+	for _, rule := range spec.CrossYear {
+		out = append(out, crossYearRules[rule](spec.Layout, prev, cur)...)
 	}
 	return out
+}
+
+// crossYearRules are the part 二 rules a format may name in
+// FormatSpec.CrossYear.
+var crossYearRules = map[string]func(l *Layout, prev, cur *Report) []Finding{
+	RuleItemsChange: checkItemsChange,
+	RuleInForce:     checkInForce,
 }
 
 // checkCarry: per column, carried_in of N = carried_out of N−1.
@@ -38,8 +47,7 @@ func checkCarry(prev, cur *Report) []Finding {
 }
 
 // checkItemsChange: 2019 format, prev_items of N = prev_items + change of N−1.
-func checkItemsChange(prev, cur *Report) []Finding {
-	l, _ := LayoutOf(Format2019)
+func checkItemsChange(l *Layout, prev, cur *Report) []Finding {
 	var fs []Finding
 	for _, row := range l.Proactive {
 		p, c := prev.Proactive[row.Key], cur.Proactive[row.Key]
@@ -58,8 +66,7 @@ func checkItemsChange(prev, cur *Report) []Finding {
 }
 
 // checkInForce: 2021 format, in_force of N = in_force of N−1 + issued − repealed of N.
-func checkInForce(prev, cur *Report) []Finding {
-	l, _ := LayoutOf(Format2021)
+func checkInForce(l *Layout, prev, cur *Report) []Finding {
 	var fs []Finding
 	for _, row := range l.Proactive {
 		p, c := prev.Proactive[row.Key], cur.Proactive[row.Key]

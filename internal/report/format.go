@@ -4,24 +4,6 @@ package report
 // which rows and columns part 二 has and how part 三's 「其他处理」 is split.
 type Format string
 
-// The two official formats (see docs/report-model.md).
-const (
-	// Format2019 is the 2019 trial format (国办公开办函〔2019〕60号), used for
-	// the reporting years 2019 and 2020.
-	Format2019 Format = "2019"
-	// Format2021 is the 2021 format (国办公开办函〔2021〕30号), used from the
-	// reporting year 2021 on.
-	Format2021 Format = "2021"
-)
-
-// FormatForYear returns the format an agency must use for a reporting year.
-func FormatForYear(year int) Format {
-	if year >= 2021 {
-		return Format2021
-	}
-	return Format2019
-}
-
 // Layout describes one format as data: the rows and columns of its tables
 // with their canonical keys and printed labels, so that a new revision of the
 // official format is a data change.
@@ -90,13 +72,70 @@ var ReviewColumns = []Column{
 	{Key: "total", Label: "总计"},
 }
 
-// LayoutOf returns the layout of a format, or false for an unknown format.
-func LayoutOf(f Format) (*Layout, bool) {
-	switch f {
-	case Format2019:
-		return &layout2019, true
-	case Format2021:
-		return &layout2021, true
+// FormatSpec is one official format as data: everything that differs
+// between formats, read by the builder, the checks, the renderers and the
+// reader alike. The registry of formats is in formats.go.
+type FormatSpec struct {
+	Format Format
+	// Name is the short name readers of a summary see, e.g. 「2019 年试行格式」;
+	// FullName adds the document that defines the format.
+	Name, FullName string
+	// FromYear is the first reporting year the format applies to; it
+	// applies until the next format's FromYear.
+	FromYear int
+	// Layout is the format's tables: rows, columns and labels.
+	Layout *Layout
+	// Signals are label fragments only this format's tables print, by which
+	// the reader tells the format of a published report.
+	Signals []string
+	// Folds maps part 三 outcome keys that the format has no row for to the
+	// row that counts them (the 2019 format's single 「（六）其他处理」).
+	Folds map[string]string
+	// CrossYear are the ids of the part 二 rules CheckYears applies when two
+	// consecutive reports both use this format (RuleItemsChange, RuleInForce).
+	CrossYear []string
+	// Documents maps the catalog's document counts onto the columns of the
+	// rules and normative_documents rows of part 二.
+	Documents DocumentColumns
+	// DraftDocuments is the draft sentence of part 一 on those documents.
+	DraftDocuments DraftSentence
+	// FeeAlwaysStated marks a format that requires part 六 to state the
+	// 信息处理费 even when none was collected (a known fee of 0 is stated).
+	FeeAlwaysStated bool
+}
+
+// Fold returns the part 三 row that counts an outcome key in this format.
+func (s *FormatSpec) Fold(outcome string) string {
+	if row, ok := s.Folds[outcome]; ok {
+		return row
 	}
-	return nil, false
+	return outcome
+}
+
+// ChecksAcrossYears reports whether CheckYears applies rule to two
+// consecutive reports in this format.
+func (s *FormatSpec) ChecksAcrossYears(rule string) bool {
+	for _, r := range s.CrossYear {
+		if r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// DocumentColumns names the part 二 columns of the rules and
+// normative_documents rows that each of the catalog's document counts
+// (catalog.DocumentFigures) fills; "" for a count the format does not print.
+type DocumentColumns struct {
+	Made, Published, Repealed, InForce, Total string
+}
+
+// DraftSentence is a draft sentence about the rules and normative
+// documents: Text takes, for each of Columns, the rules' figure then the
+// normative documents'; the sentence is left out when the NonZero columns
+// of both rows are all 0.
+type DraftSentence struct {
+	Text    string
+	Columns []string
+	NonZero []string
 }

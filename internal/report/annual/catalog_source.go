@@ -46,8 +46,19 @@ func (s catalogSource) CatalogFigures(ctx context.Context, agencyID int64, year 
 }
 
 func documentCells(d catalog.DocumentFigures, f report.Format) map[string]float64 {
-	if f == report.Format2021 {
-		return map[string]float64{"issued": float64(d.Published), "repealed": float64(d.Repealed), "in_force": float64(d.InForce)}
+	out := map[string]float64{}
+	spec, ok := report.SpecOf(f)
+	if !ok {
+		return out
 	}
-	return map[string]float64{"made": float64(d.Made), "published": float64(d.Published), "total": float64(d.Total)}
+	c := spec.Documents
+	for _, cell := range []struct {
+		key string
+		n   int
+	}{{c.Made, d.Made}, {c.Published, d.Published}, {c.Repealed, d.Repealed}, {c.InForce, d.InForce}, {c.Total, d.Total}} {
+		if cell.key != "" {
+			out[cell.key] = float64(cell.n)
+		}
+	}
+	return out
 }

@@ -82,11 +82,11 @@ func Compose(ctx context.Context, src Sources, agency string, rec *Record, prev 
 	return &Built{Document: document(r, rec.Prose, g.catalog), Sources: sources, Findings: findings, Missing: g.missing}, nil
 }
 
-// feeFor says what part 六 states about the 信息处理费: the 2021 format
-// requires the statement, so a year with no fee known states 0; the 2019
-// format states a fee only when one was collected.
+// feeFor says what part 六 states about the 信息处理费: a format that
+// requires the statement (2021) states a known 0; the others (2019) state a
+// fee only when one was collected.
 func feeFor(year int, fee *float64) *float64 {
-	if fee != nil && (*fee > 0 || report.FormatForYear(year) == report.Format2021) {
+	if fee != nil && (*fee > 0 || report.SpecForYear(year).FeeAlwaysStated) {
 		v := *fee
 		return &v
 	}

@@ -58,19 +58,24 @@ func draftApplications(r *report.Report) string {
 }
 
 func draftManagement(r *report.Report) string {
-	if r.Format == report.Format2021 {
-		rules, docs := r.Proactive["rules"], r.Proactive["normative_documents"]
-		if rules["in_force"]+docs["in_force"]+rules["issued"]+docs["issued"] == 0 {
-			return ""
-		}
-		return fmt.Sprintf("本年制发规章%g件、行政规范性文件%g件，废止规章%g件、行政规范性文件%g件；现行有效规章%g件、行政规范性文件%g件。",
-			rules["issued"], docs["issued"], rules["repealed"], docs["repealed"], rules["in_force"], docs["in_force"])
-	}
-	rules, docs := r.Proactive["rules"], r.Proactive["normative_documents"]
-	if rules["published"]+docs["published"] == 0 {
+	spec, ok := report.SpecOf(r.Format)
+	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("本年新公开规章%g件、规范性文件%g件。", rules["published"], docs["published"])
+	d := spec.DraftDocuments
+	rules, docs := r.Proactive["rules"], r.Proactive["normative_documents"]
+	var sum float64
+	for _, c := range d.NonZero {
+		sum += rules[c] + docs[c]
+	}
+	if sum == 0 {
+		return ""
+	}
+	var args []any
+	for _, c := range d.Columns {
+		args = append(args, rules[c], docs[c])
+	}
+	return fmt.Sprintf(d.Text, args...)
 }
 
 func draftPlatform(r *report.Report, cat CatalogFigures) string {

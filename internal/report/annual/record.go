@@ -97,8 +97,9 @@ func EnteredRows(f report.Format) []report.Row {
 
 // New returns the draft of agency's report on year, pre-filled from last
 // year's record when there is one: the notes of where each figure comes
-// from and, in the 2019 format, this year's 上一年项目数量 as last year's
-// 上一年项目数量 plus its 本年增/减.
+// from and, when both years use a format whose item counts carry over
+// (RuleItemsChange, the 2019 format), this year's 上一年项目数量 as last
+// year's 上一年项目数量 plus its 本年增/减.
 func New(agencyID int64, year int, prev *Record) *Record {
 	f := report.FormatForYear(year)
 	r := &Record{AgencyID: agencyID, Year: year, Format: f, Status: Draft,
@@ -119,7 +120,7 @@ func New(agencyID int64, year int, prev *Record) *Record {
 			r.Entered.Notes[row] = note
 		}
 	}
-	if f == report.Format2019 && prev.Format == report.Format2019 {
+	if spec := report.SpecForYear(year); prev.Format == f && spec.ChecksAcrossYears(report.RuleItemsChange) {
 		for row, cells := range r.Entered.Figures {
 			if _, ok := cells["prev_items"]; ok {
 				p := prev.Entered.Figures[row]
