@@ -68,6 +68,7 @@ func ReadText(name, text string) (*Result, error) {
 	rd.checkProse()
 	rd.checkDeadline(meta)
 	prose := rd.readProse()
+	rd.checkStaleYear(meta.year, prose)
 	res := &Result{
 		File:      name,
 		Agency:    meta.agency,
