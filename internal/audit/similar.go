@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"unicode"
 
 	"github.com/gongkai/gongkai/internal/report"
@@ -30,10 +31,10 @@ const (
 
 // shingles is one part's text prepared for comparison.
 type shingles struct {
-	text []rune          // the compact text, punctuation kept
-	pos  []int           // for each normalised rune, its index in text
-	hash []uint64        // the shingle starting at each normalised rune
-	set  map[uint64]bool // the distinct shingles
+	text []rune   // the compact text, punctuation kept
+	pos  []int    // for each normalised rune, its index in text
+	hash []uint64 // the shingle starting at each normalised rune
+	set  []uint64 // the distinct shingles, sorted
 }
 
 // shingle prepares text; nil when it is too short to compare.
@@ -56,15 +57,13 @@ func shingle(text string) *shingles {
 	if len(norm) < SimilarShingle {
 		return nil
 	}
-	s.set = map[uint64]bool{}
 	h := fnv.New64a()
 	for i := 0; i+SimilarShingle <= len(norm); i++ {
 		h.Reset()
 		h.Write([]byte(string(norm[i : i+SimilarShingle])))
-		v := h.Sum64()
-		s.hash = append(s.hash, v)
-		s.set[v] = true
+		s.hash = append(s.hash, h.Sum64())
 	}
+	s.set = slices.Compact(slices.Sorted(slices.Values(s.hash)))
 	if len(s.set) < SimilarMinShingles {
 		return nil
 	}
@@ -73,13 +72,25 @@ func shingle(text string) *shingles {
 
 // containment is the share of a's distinct shingles that b also has.
 func containment(a, b *shingles) float64 {
-	n := 0
-	for v := range a.set {
-		if b.set[v] {
+	n, j := 0, 0
+	for _, v := range a.set {
+		for j < len(b.set) && b.set[j] < v {
+			j++
+		}
+		if j == len(b.set) {
+			break
+		}
+		if b.set[j] == v {
 			n++
 		}
 	}
 	return float64(n) / float64(len(a.set))
+}
+
+// has reports whether s has shingle v.
+func (s *shingles) has(v uint64) bool {
+	_, ok := slices.BinarySearch(s.set, v)
+	return ok
 }
 
 // sharedPassage is the longest passage of a (punctuation kept) whose
@@ -87,7 +98,7 @@ func containment(a, b *shingles) float64 {
 func sharedPassage(a, b *shingles, n int) string {
 	bestFrom, bestLen, from := 0, 0, -1
 	for i := 0; i <= len(a.hash); i++ {
-		if i < len(a.hash) && b.set[a.hash[i]] {
+		if i < len(a.hash) && b.has(a.hash[i]) {
 			if from < 0 {
 				from = i
 			}
@@ -133,9 +144,9 @@ func (sg signatures) of(r *Result) []*shingles {
 
 // similarity is how much of one part of a report another report repeats.
 type similarity struct {
-	other   *Result
-	share   float64
-	passage string
+	other    *Result
+	share    float64
+	cur, oth *shingles // the two parts compared
 }
 
 // similarTo returns, for each part, how much of cur's text other repeats,
@@ -148,7 +159,7 @@ func (sg signatures) similarTo(cur, other *Result) []*similarity {
 			continue
 		}
 		if c := containment(a[i], b[i]); c >= SimilarThreshold {
-			out[i] = &similarity{other: other, share: c, passage: sharedPassage(a[i], b[i], 40)}
+			out[i] = &similarity{other: other, share: c, cur: a[i], oth: b[i]}
 		}
 	}
 	return out
@@ -160,7 +171,7 @@ func (sg signatures) similarTo(cur, other *Result) []*similarity {
 func addSimilar(cur *Result, i int, s *similarity, what string, more int) {
 	share := math.Round(s.share*100) / 100
 	msg := fmt.Sprintf("第%s部分正文有 %.0f%% 与%s（%s）相同，如「%s」：年度报告应如实反映本年度工作，不应照搬",
-		proseParts[i].name, share*100, what, s.other.File, s.passage)
+		proseParts[i].name, share*100, what, s.other.File, sharedPassage(s.cur, s.oth, 40))
 	if more > 0 {
 		msg += fmt.Sprintf("（另有 %d 份同年度报告也超过 %.0f%%）", more, SimilarThreshold*100)
 	}

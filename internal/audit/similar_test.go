@@ -2,6 +2,7 @@ package audit
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -130,5 +131,24 @@ func TestContainment(t *testing.T) {
 	a, b := shingle("引言不同的一段文字。"+base), shingle(base)
 	if p := sharedPassage(a, b, 40); !strings.HasPrefix(p, "一是政策解读形式较为单一，") {
 		t.Errorf("shared passage = %q", p)
+	}
+}
+
+// BenchmarkAuditSimilar audits 200 reports of one year whose prose is all
+// alike (every pair above the threshold, the worst case): the 雷同 check
+// compares each with all before it.
+func BenchmarkAuditSimilar(b *testing.B) {
+	seed, err := ReadText("huaian.txt", readFile(b, "read_huaian_2024.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs := make([]*Result, 200)
+	for b.Loop() {
+		b.StopTimer()
+		for i := range rs {
+			rs[i] = &Result{File: fmt.Sprintf("%d.txt", i), Agency: fmt.Sprintf("机关%d", i), Year: 2024, Prose: seed.Prose}
+		}
+		b.StartTimer()
+		Audit(rs)
 	}
 }
