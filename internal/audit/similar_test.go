@@ -152,3 +152,26 @@ func BenchmarkAuditSimilar(b *testing.B) {
 		Audit(rs)
 	}
 }
+
+// FuzzSimilar checks the 雷同 comparison on any two texts: a share between 0
+// and 1, a text fully contained in itself, and a passage that is a piece of
+// the text compared.
+func FuzzSimilar(f *testing.F) {
+	f.Add("一是政策解读形式较为单一，图解、视频等解读方式运用不多；二是基层政务公开标准化规范化建设推进不够平衡。", "二是基层政务公开标准化规范化建设推进不够平衡；三是工作人员业务能力有待提高，2021年将加强培训。")
+	f.Add("12.5万元，３件；\xff\xfe", "")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		a, b := shingle(x), shingle(y)
+		if a == nil || b == nil {
+			return
+		}
+		if c := containment(a, b); c < 0 || c > 1 {
+			t.Fatalf("containment = %v", c)
+		}
+		if c := containment(a, a); c != 1 {
+			t.Fatalf("containment in itself = %v", c)
+		}
+		if p := strings.TrimSuffix(sharedPassage(a, b, 40), "…"); !strings.Contains(string(a.text), p) {
+			t.Fatalf("passage %q is not in the text", p)
+		}
+	})
+}
