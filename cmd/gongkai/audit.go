@@ -168,7 +168,7 @@ func writeAuditJSON(w io.Writer, results []*audit.Result) error {
 func auditUsage(w io.Writer, flags *flag.FlagSet) {
 	fmt.Fprintln(w, "用法: gongkai audit [--json] [--summary 目录] 文件或目录...")
 	fmt.Fprintln(w, "\n审核已发布的政府信息公开工作年度报告（.txt .html .htm .docx .pdf）：读出表格，")
-	fmt.Fprintln(w, "核对勾稽关系、正文与表格、格式与年度、发布期限；同一机关相邻年度的报告互相核对。")
+	fmt.Fprintln(w, "核对勾稽关系、正文与表格、格式与年度、发布期限；同一机关相邻年度的报告互相核对，\n同一机关相邻年度、同年度不同机关的报告比较第一、五部分正文（雷同）。")
 	fmt.Fprintln(w, "目录参数表示其中所有报告文件（批量审核）。\n\n参数:")
 	flags.VisitAll(func(f *flag.Flag) {
 		fmt.Fprintf(w, "  --%-10s %s\n", f.Name, f.Usage)

@@ -12,7 +12,11 @@ import (
 // consecutive years. Findings are added to the later year's result, with a
 // note naming the earlier file. A comparison that involves a figure the
 // reader was not sure of is left out, as its reading finding already says.
+// It also runs the 雷同 check (text.similar) on the prose of those pairs
+// and of the reports of different agencies for one year, adding its
+// findings to the later report, or the one later in results.
 func Audit(results []*Result) {
+	sg := signatures{}
 	byAgency := map[string]map[int]*Result{}
 	for _, r := range results {
 		if r == nil || r.Report == nil || r.Agency == "" || r.Year == 0 {
@@ -39,8 +43,10 @@ func Audit(results []*Result) {
 				continue
 			}
 			compareYears(prev, cur)
+			sg.compareYearText(prev, cur)
 		}
 	}
+	sg.compareSameYear(results)
 }
 
 // compareYears adds the cross-year findings of prev → cur to cur.

@@ -36,6 +36,9 @@ func TestExtractThenRead(t *testing.T) {
 			t.Fatal(err)
 		}
 		want.File = ""
+		// The changzhi documents abridge parts 一 and 五; the prose is
+		// compared where it is the same (huaian).
+		prose := want.Prose
 		wantJSON := resultJSON(t, want)
 		for _, doc := range tt.docs {
 			t.Run(doc, func(t *testing.T) {
@@ -44,6 +47,9 @@ func TestExtractThenRead(t *testing.T) {
 					t.Fatalf("ReadText: %v", err)
 				}
 				got.File = ""
+				if tt.text == "read_seed_changzhi_2020.txt" {
+					got.Prose = prose
+				}
 				if gotJSON := resultJSON(t, got); gotJSON != wantJSON {
 					t.Errorf("result differs from the text version's:\n%s\nwant:\n%s", gotJSON, wantJSON)
 				}

@@ -67,6 +67,8 @@ func ReadText(name, text string) (*Result, error) {
 	}
 	rd.checkProse()
 	rd.checkDeadline(meta)
+	prose := rd.readProse()
+	rd.checkStaleYear(meta.year, prose)
 	res := &Result{
 		File:      name,
 		Agency:    meta.agency,
@@ -75,6 +77,7 @@ func ReadText(name, text string) (*Result, error) {
 		Published: meta.published,
 		Report:    rd.rep,
 		Findings:  rd.findings,
+		Prose:     prose,
 	}
 	if res.Findings == nil {
 		res.Findings = []report.Finding{}

@@ -22,6 +22,10 @@ type Result struct {
 	// script can tell a balanced table from one that was not read; empty,
 	// never absent, when everything was read.
 	Unread []Unread `json:"unread"`
+	// Prose is the text of parts 一 and 五 that Audit compares across
+	// reports for the 雷同 check (text.similar); absent when neither part
+	// was found.
+	Prose *Prose `json:"prose,omitempty"`
 }
 
 // Unread is a table (Row empty) or a row of one that was not read.

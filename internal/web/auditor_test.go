@@ -144,3 +144,20 @@ func TestHolidaysPage(t *testing.T) {
 		t.Errorf("no file: %d", res.StatusCode)
 	}
 }
+
+// TestAuditorSimilar checks that a batch compares the prose of the reports
+// it stored as JSON: a report copied from the agency's year before gets the
+// 雷同 warning naming that report.
+func TestAuditorSimilar(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, seeded.Open(t, store.SQLite))
+	body := e.login("city-supervisor").audit(t, map[string][]byte{
+		"jia_2020.txt": testdata(t, "similar_jia_2020.txt"),
+		"jia_2021.txt": testdata(t, "similar_jia_2021.txt"),
+	})
+	for _, want := range []string{"text.similar", "第一部分正文有 100% 与上一年度报告（jia_2020.txt）相同"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("results lack %q", want)
+		}
+	}
+}
