@@ -16,7 +16,7 @@ import (
 
 // Upload limits of the auditor page.
 const (
-	auditorMaxUpload = 64 << 20 // the whole request
+	auditorMaxUpload = 64 << 20 // the files of the whole request
 	auditorMaxFile   = 20 << 20 // one report
 	auditorMaxFiles  = 50
 )

@@ -19,8 +19,8 @@ import (
 const (
 	maxCaseFiles     = 3
 	maxCaseFileBytes = 5 << 20
-	// caseMaxUpload caps the whole application form.
-	caseMaxUpload = maxCaseFiles*maxCaseFileBytes + 1<<20
+	// caseMaxUpload caps the files of the whole application form.
+	caseMaxUpload = maxCaseFiles * maxCaseFileBytes
 )
 
 // caseFormOptions are the choices of the application form.
@@ -70,7 +70,7 @@ func caseFiles(r *http.Request) ([]cases.Attachment, error) {
 			return nil, errs.Invalid("附件最多 %d 个", maxCaseFiles)
 		}
 		if fh.Size > maxCaseFileBytes {
-			return nil, errs.Invalid("附件“%s”超过 5 MB", fh.Filename)
+			return nil, errs.Invalid("附件“%s”超过 %d MB", fh.Filename, maxCaseFileBytes>>20)
 		}
 		data, err := readPart(fh)
 		if err != nil {
@@ -100,7 +100,7 @@ func readPart(fh *multipart.FileHeader) ([]byte, error) {
 		return nil, errs.Invalid("附件“%s”无法读取", fh.Filename)
 	}
 	if buf.Len() > maxCaseFileBytes {
-		return nil, errs.Invalid("附件“%s”超过 5 MB", fh.Filename)
+		return nil, errs.Invalid("附件“%s”超过 %d MB", fh.Filename, maxCaseFileBytes>>20)
 	}
 	return buf.Bytes(), nil
 }

@@ -29,6 +29,7 @@ var funcs = template.FuncMap{
 		}
 		return t.In(chinaTime).Format("2006-01-02 15:04")
 	},
+	"limits":    limits,
 	"roleLabel": func(r auth.Role) string { return r.Label() },
 	"kindLabel": func(k agency.Kind) string { return k.Label() },
 	"num": func(v *float64) string {
