@@ -28,7 +28,7 @@ const module = "github.com/gongkai/gongkai/"
 // web and cmd, and the domain packages get text or rows.
 var domain = []string{
 	"internal/agency", "internal/audit", "internal/auditlog", "internal/auth", "internal/calendar",
-	"internal/cases", "internal/catalog", "internal/errs", "internal/idnumber", "internal/litigation",
+	"internal/cases", "internal/catalog", "internal/errs", "internal/filetype", "internal/idnumber", "internal/litigation",
 	"internal/report", "internal/report/annual", "internal/search",
 }
 

@@ -28,6 +28,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	addr := fs.String("addr", envOr(env, "GONGKAI_ADDR", "127.0.0.1:8080"), "监听地址 [GONGKAI_ADDR]")
 	withDemo := fs.Bool("demo", false, "数据库为空时先写入演示数据，并打印演示管理员的登录信息")
 	secure := fs.Bool("secure-cookies", env.getenv("GONGKAI_SECURE_COOKIES") == "1", "Cookie 仅经 HTTPS 发送（在 HTTPS 反向代理之后时开启）[GONGKAI_SECURE_COOKIES=1]")
+	siteName := fs.String("site-name", env.getenv("GONGKAI_SITE_NAME"), "平台名称，显示在每页的页眉、标题和页脚，如 长治市人民政府信息公开平台；默认为 政府信息公开平台 [GONGKAI_SITE_NAME]")
 	baseURL := fs.String("base-url", env.getenv("GONGKAI_BASE_URL"), "对外访问地址，如 https://gk.example.gov.cn，用于订阅源、站点地图和检索接口中的链接 [GONGKAI_BASE_URL]")
 	pageCacheFlag := fs.String("page-cache", envOr(env, "GONGKAI_PAGE_CACHE", "0"), "未登录访客的公开页面缓存时长，如 5s；0 为不缓存 [GONGKAI_PAGE_CACHE]")
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
@@ -97,7 +98,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted, MetricsToken: *metricsToken})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), SiteName: *siteName, BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted, MetricsToken: *metricsToken})
 	if err != nil {
 		return err
 	}

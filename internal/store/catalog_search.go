@@ -55,6 +55,16 @@ func (r CatalogResults) Pages() int {
 	return (r.Total + r.PerPage - 1) / r.PerPage
 }
 
+// More reports whether a page follows this one. When the count is capped
+// it is only a lower bound, so a full page may always have a next one:
+// paging goes on past SearchCountLimit until a page comes back short.
+func (r CatalogResults) More() bool {
+	if r.Capped {
+		return r.PerPage > 0 && len(r.Hits) == r.PerPage
+	}
+	return r.Page < r.Pages()
+}
+
 // SearchCountLimit is how many matches of a text search are counted.
 // Counting every match of a frequent word costs time in proportion to the
 // catalog (about 0.2 µs an item and term on SQLite), finding the first

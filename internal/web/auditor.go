@@ -9,16 +9,21 @@ import (
 
 	"github.com/gongkai/gongkai/internal/audit"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/filetype"
 	"github.com/gongkai/gongkai/internal/report"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
 // Upload limits of the auditor page.
 const (
-	auditorMaxUpload = 64 << 20 // the whole request
+	auditorMaxUpload = 64 << 20 // the files of the whole request
 	auditorMaxFile   = 20 << 20 // one report
 	auditorMaxFiles  = 50
 )
+
+// auditorKinds are the formats of a published report the auditor reads,
+// checked by content before a runner opens the file.
+var auditorKinds = []filetype.Kind{filetype.PDF, filetype.DOCX, filetype.HTML, filetype.Text}
 
 // auditorFile is one uploaded report and what the auditor made of it.
 type auditorFile struct {
@@ -146,6 +151,9 @@ func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 	}
 	if len(data) > auditorMaxFile {
 		return nil, errs.Invalid("文件超过 %d MB", auditorMaxFile>>20)
+	}
+	if _, err := filetype.Check(fh.Filename, data, auditorKinds...); err != nil {
+		return nil, err
 	}
 	return data, nil
 }

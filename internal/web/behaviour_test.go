@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -435,20 +436,35 @@ func TestLoginRedirectStaysOnSite(t *testing.T) {
 	}
 }
 
-// TestFooterShowsTheSoftwareVersion guards against a page's own Version
-// field shadowing the footer's.
-func TestFooterShowsTheSoftwareVersion(t *testing.T) {
+// TestFooterShowsThePlatform checks that every page's footer names the
+// platform and 政府信息公开 — not the software's version, which /healthz
+// reports — and that no Go value leaks into it.
+func TestFooterShowsThePlatform(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, seeded.Open(t, store.SQLite))
-	c := e.anonymous()
-	for _, path := range []string{"/", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/reports/2019"} {
-		res, body := c.get(path)
-		if res.StatusCode != http.StatusOK {
-			t.Fatalf("%s: status %d", path, res.StatusCode)
+	db := seeded.Open(t, store.SQLite)
+	for _, site := range []string{"", "长治市人民政府信息公开平台"} {
+		e := newEnv(t, db, func(c *web.Config) { c.Version, c.SiteName = "v9.8.7-test", site })
+		want := cmp.Or(site, "政府信息公开平台")
+		c := e.anonymous()
+		for _, path := range []string{"/", "/search", "/agencies/" + itoa(e.ids[demo.Bureau]) + "/reports/2019"} {
+			res, body := c.get(path)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("%s: status %d", path, res.StatusCode)
+			}
+			footer := body[strings.LastIndex(body, `<footer class="site">`):]
+			if strings.Contains(footer, "{") || strings.Contains(footer, "map[") {
+				t.Errorf("%s: footer shows a Go value: %.200s", path, footer)
+			}
+			if !strings.Contains(footer, want+" · 政府信息公开") || strings.Contains(body, "v9.8.7-test") || strings.Contains(footer, "gongkai") {
+				t.Errorf("%s: footer %.300s; want %s and 政府信息公开, no version", path, footer, want)
+			}
+			if !strings.Contains(body, `<a class="brand" href="/">`+want+`</a>`) {
+				t.Errorf("%s: the header does not name %s", path, want)
+			}
 		}
-		footer := body[strings.LastIndex(body, `<footer class="site">`):]
-		if strings.Contains(footer, "{") || strings.Contains(footer, "map[") {
-			t.Errorf("%s: footer shows a Go value: %.200s", path, footer)
+		_, body := c.get("/healthz")
+		if !strings.Contains(body, `"version": "v9.8.7-test"`) {
+			t.Errorf("/healthz lost the version: %s", body)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func TestCaseCorrectionOnline(t *testing.T) {
 			want   string
 		}{
 			{"nothing", "", nil, http.StatusBadRequest, "请填写补正后的所需信息描述或上传补正材料"},
-			{"not a PDF", "2025年全年窗口办件量", []upload{{"a.pdf", []byte("just text")}}, http.StatusBadRequest, "不是 PDF、JPEG 或 PNG 文件"},
+			{"not a PDF", "2025年全年窗口办件量", []upload{{"a.pdf", []byte("just text")}}, http.StatusBadRequest, "“a.pdf”的内容不是 PDF 文件"},
 			{"four files", "2025年全年窗口办件量", []upload{{"1.pdf", pdf}, {"2.pdf", pdf}, {"3.pdf", pdf}, {"4.pdf", pdf}}, http.StatusBadRequest, "附件最多 3 个"},
 			{"too long", strings.Repeat("长", 2001), nil, http.StatusBadRequest, "不能超过 2000 字"},
 		}

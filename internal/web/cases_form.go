@@ -12,14 +12,15 @@ import (
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/cases"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/filetype"
 )
 
 // Attachment limits of an application.
 const (
 	maxCaseFiles     = 3
 	maxCaseFileBytes = 5 << 20
-	// caseMaxUpload caps the whole application form.
-	caseMaxUpload = maxCaseFiles*maxCaseFileBytes + 1<<20
+	// caseMaxUpload caps the files of the whole application form.
+	caseMaxUpload = maxCaseFiles * maxCaseFileBytes
 )
 
 // caseFormOptions are the choices of the application form.
@@ -51,10 +52,8 @@ func caseFormValues(f url.Values) (cases.Applicant, cases.Request) {
 	return a, q
 }
 
-// allowedAttachment maps a sniffed content type to the types accepted.
-var allowedAttachment = map[string]string{
-	"application/pdf": "application/pdf", "image/jpeg": "image/jpeg", "image/png": "image/png",
-}
+// caseFileKinds are the formats an application's attachments may be.
+var caseFileKinds = []filetype.Kind{filetype.PDF, filetype.JPEG, filetype.PNG}
 
 // caseFiles reads the attachments of a multipart form: at most three, each
 // at most 5 MB, PDF, JPEG or PNG by content (not by name).
@@ -71,21 +70,21 @@ func caseFiles(r *http.Request) ([]cases.Attachment, error) {
 			return nil, errs.Invalid("附件最多 %d 个", maxCaseFiles)
 		}
 		if fh.Size > maxCaseFileBytes {
-			return nil, errs.Invalid("附件“%s”超过 5 MB", fh.Filename)
+			return nil, errs.Invalid("附件“%s”超过 %d MB", fh.Filename, maxCaseFileBytes>>20)
 		}
 		data, err := readPart(fh)
 		if err != nil {
 			return nil, err
 		}
-		mime, ok := allowedAttachment[http.DetectContentType(data)]
-		if !ok {
-			return nil, errs.Invalid("附件“%s”不是 PDF、JPEG 或 PNG 文件", fh.Filename)
+		kind, err := filetype.Check(fh.Filename, data, caseFileKinds...)
+		if err != nil {
+			return nil, err
 		}
 		name := strings.TrimSpace(filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/")))
 		if name == "" || name == "." || len([]rune(name)) > 100 {
 			name = "附件"
 		}
-		out = append(out, cases.Attachment{Name: name, MIME: mime, Size: int64(len(data)), Data: data})
+		out = append(out, cases.Attachment{Name: name, MIME: kind.MIME(), Size: int64(len(data)), Data: data})
 	}
 	return out, nil
 }
@@ -101,7 +100,7 @@ func readPart(fh *multipart.FileHeader) ([]byte, error) {
 		return nil, errs.Invalid("附件“%s”无法读取", fh.Filename)
 	}
 	if buf.Len() > maxCaseFileBytes {
-		return nil, errs.Invalid("附件“%s”超过 5 MB", fh.Filename)
+		return nil, errs.Invalid("附件“%s”超过 %d MB", fh.Filename, maxCaseFileBytes>>20)
 	}
 	return buf.Bytes(), nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/filetype"
 	"github.com/gongkai/gongkai/internal/store"
 )
 
@@ -30,10 +31,6 @@ func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 	}
 	defer file.Close()
 	name := filepath.Base(strings.ReplaceAll(hdr.Filename, `\`, "/"))
-	kind, ok := catalog.AttachmentKinds[strings.ToLower(filepath.Ext(name))]
-	if !ok {
-		return errs.Invalid("附件只能是 PDF、DOCX、XLSX、PNG、JPG 或 TXT 文件")
-	}
 	data, err := io.ReadAll(io.LimitReader(file, catalog.MaxAttachment+1))
 	if err != nil {
 		return fmt.Errorf("web: read upload: %w", err)
@@ -41,10 +38,16 @@ func (s *Server) catalogAttach(w http.ResponseWriter, r *http.Request) error {
 	if len(data) > catalog.MaxAttachment {
 		return errs.Invalid("附件不能超过 %d MB", catalog.MaxAttachment>>20)
 	}
+	// By content, not by name: an executable renamed .pdf is refused
+	// rather than published as a PDF.
+	kind, err := filetype.Check(name, data, catalog.AttachmentKinds...)
+	if err != nil {
+		return err
+	}
 	// The text is read afterwards, in the sandbox, by a job
 	// (jobs.AttachmentTexts): the upload returns at once, and the item's
 	// page shows the attachment as being read until then.
-	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind, Size: int64(len(data)), TextState: store.TextPending}
+	a := &store.ItemAttachment{ItemID: it.ID, Name: name, ContentType: kind.MIME(), Size: int64(len(data)), TextState: store.TextPending}
 	if a.BlobKey, err = s.blobs().Put(r.Context(), data); err != nil {
 		return err
 	}

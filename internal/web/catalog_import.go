@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/internal/auth"
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/filetype"
 )
 
 // maxImport caps an import file.
@@ -56,6 +57,9 @@ func (s *Server) catalogImport(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(data) > maxImport { // never import the first part of a file
 		return fail(errs.Invalid("导入文件超过 %d MB，请分成几个文件导入", maxImport>>20))
+	}
+	if _, err := filetype.Check(hdr.Filename, data, filetype.CSV, filetype.XLSX); err != nil {
+		return fail(err)
 	}
 	cols, err := s.db.Columns(r.Context(), st.agency.ID)
 	if err != nil {

@@ -86,7 +86,7 @@ func pageLinks(r *http.Request, res store.CatalogResults) (prev, next string) {
 	if res.Page > 1 {
 		prev = link(res.Page - 1)
 	}
-	if res.Page < res.Pages() {
+	if res.More() {
 		next = link(res.Page + 1)
 	}
 	return prev, next

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +44,42 @@ func TestSearchCappedTotal(t *testing.T) {
 		resp, body := c.get("/search?q=工作&page=2")
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "共 1000 条以上") || !strings.Contains(body, `rel="next"`) {
 			t.Fatalf("page 2: %d\n%s", resp.StatusCode, body)
+		}
+		if strings.Index(body, "共 1000 条以上") > strings.Index(body, `<ol class="hits">`) {
+			t.Error("the count is not above the results")
+		}
+		// No dead end at the count's last page: from page 50 the pages lead
+		// on, without 「第 51 / 50 页」, to a last short page, and no match
+		// is shown twice.
+		hit := regexp.MustCompile(`<li><h3><a href="([^"]+)"`)
+		next := regexp.MustCompile(`<a href="([^"]+)" rel="next"`)
+		for _, sort := range []string{"relevance", "date"} {
+			seen, page := map[string]bool{}, "/search?q=工作&sort="+sort+"&page=50"
+			for n := 50; page != ""; n++ {
+				resp, body = c.get(html.UnescapeString(page))
+				hits := hit.FindAllStringSubmatch(body, -1)
+				if resp.StatusCode != http.StatusOK || len(hits) == 0 || !strings.Contains(body, fmt.Sprintf("第 %d 页", n)) || strings.Contains(body, " / 50 页") {
+					t.Fatalf("%s page %d: %d, %d hits\n%.3000s", sort, n, resp.StatusCode, len(hits), body)
+				}
+				for _, h := range hits {
+					if seen[h[1]] {
+						t.Fatalf("%s page %d shows %s again", sort, n, h[1])
+					}
+					seen[h[1]] = true
+				}
+				page = ""
+				if m := next.FindStringSubmatch(body); m != nil {
+					page = m[1]
+				} else if len(hits) == 20 {
+					t.Fatalf("%s page %d is full and has no next page", sort, n)
+				}
+				if n > 500 {
+					t.Fatalf("%s: paging does not end", sort)
+				}
+			}
+			if len(seen) <= 20 {
+				t.Errorf("%s: only %d matches from page 50 on, want past the count's 1000", sort, len(seen))
+			}
 		}
 		resp, body = c.get("/api/v1/search?q=工作")
 		var got struct {

@@ -29,6 +29,9 @@ func classify(err error) (status int, code, msg string) {
 	case errors.Is(err, context.Canceled):
 		return statusClientClosed, "client_closed", "请求已取消"
 	case errors.As(err, &mbe):
+		if m := errs.Message(err); m != "" {
+			return http.StatusRequestEntityTooLarge, "too_large", m
+		}
 		return http.StatusRequestEntityTooLarge, "too_large", "提交的内容过大"
 	case errors.Is(err, errTooManyRequests):
 		return http.StatusTooManyRequests, "too_many_requests", errs.Message(err)
@@ -65,6 +68,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, api bool, err erro
 		// The client left while the handler worked; a driver may report it
 		// in its own words (SQLite: "interrupted").
 		err = fmt.Errorf("%w: %w", context.Canceled, err)
+	}
+	var mbe *http.MaxBytesError
+	if up := state(r).upload; up > 0 && errors.As(err, &mbe) {
+		err = fmt.Errorf("%w: %w", &errs.Error{Kind: errs.ErrInvalid, Message: fmt.Sprintf("文件过大：不能超过 %d MB", up>>20)}, err)
 	}
 	status, code, msg := classify(err)
 	if status == statusClientClosed {

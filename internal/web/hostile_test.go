@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"os"
-	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +14,8 @@ import (
 
 	"github.com/gongkai/gongkai/internal/catalog"
 	"github.com/gongkai/gongkai/internal/demo"
+	"github.com/gongkai/gongkai/internal/errs"
+	"github.com/gongkai/gongkai/internal/filetype"
 	"github.com/gongkai/gongkai/internal/hostile"
 	"github.com/gongkai/gongkai/internal/store"
 )
@@ -37,14 +36,7 @@ func TestHostileUploads(t *testing.T) {
 		e := newEnv(t, db)
 		bureau := e.ids[demo.Bureau]
 		editor, admin := e.login("spj-editor"), e.login("admin")
-		res, body := editor.post(fmt.Sprintf("/office/a/%d/items", bureau), url.Values{"title": {"附件读取测试"},
-			"written_on": {"2026-11-20"}, "body": {"<p>见附件。</p>"}, "validity": {"valid"}, "channel": {"website"}, "attribute": {"proactive"}})
-		wantStatus(t, "create item", res, body, http.StatusSeeOther)
-		item := strings.SplitN(res.Header.Get("Location"), "?", 2)[0]
-		itemID, err := strconv.ParseInt(path.Base(item), 10, 64)
-		if err != nil {
-			t.Fatalf("item address %q", item)
-		}
+		item, itemID := editor.draftItem(t, bureau, "附件读取测试")
 
 		stop := make(chan struct{})
 		var checks, failures atomic.Int64
@@ -88,12 +80,21 @@ func TestHostileUploads(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := catalog.AttachmentKinds[filepath.Ext(f.Name)]; ok {
+			// A file whose content is not what its name says is refused at
+			// the door; the rest reach the sandbox.
+			if _, err := filetype.Check(f.Name, data, catalog.AttachmentKinds...); err == nil {
 				attached++
 				send(func() {
 					res, body := editor.postFile(item+"/attachments", f.Name, data)
 					if res.StatusCode != http.StatusSeeOther {
 						t.Errorf("attachment %s: status %d: %.300s", f.Name, res.StatusCode, body)
+					}
+				})
+			} else if strings.Contains(errs.Message(err), "名称与内容不符") {
+				send(func() {
+					res, body := editor.postFile(item+"/attachments", f.Name, data)
+					if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "名称与内容不符") {
+						t.Errorf("attachment %s: status %d, want 400 saying 名称与内容不符: %.300s", f.Name, res.StatusCode, body)
 					}
 				})
 			}
@@ -132,7 +133,7 @@ func TestHostileUploads(t *testing.T) {
 				t.Errorf("attachment %s: text %d bytes, error %q; want no text and the limit", a.Name, len(a.Text), a.TextError)
 			}
 		}
-		res, body = editor.get(item)
+		res, body := editor.get(item)
 		wantStatus(t, "item page", res, body, http.StatusOK, limitMessage)
 	})
 }

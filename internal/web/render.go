@@ -29,6 +29,7 @@ var funcs = template.FuncMap{
 		}
 		return t.In(chinaTime).Format("2006-01-02 15:04")
 	},
+	"limits":    limits,
 	"roleLabel": func(r auth.Role) string { return r.Label() },
 	"kindLabel": func(k agency.Kind) string { return k.Label() },
 	"num": func(v *float64) string {
@@ -89,7 +90,7 @@ type Page struct {
 	Platform  bool            // the user is a platform admin
 	Nav       Nav             // which agency pages the user may open
 	Notice    string
-	Software  string // gongkai's version, shown in the footer
+	Site      string // the platform's name (Config.SiteName), in the header and footer
 	CurrentID int64
 	// Refresh, when above zero, has the browser reload the page after
 	// that many seconds: a page showing work still under way (an
@@ -107,7 +108,7 @@ type Nav struct {
 // page builds the frame of a page for the request.
 func (s *Server) page(r *http.Request, title string) Page {
 	st := state(r)
-	p := Page{Title: title, Software: s.cfg.Version, Notice: notices[r.URL.Query().Get("ok")]}
+	p := Page{Title: title, Site: s.siteName(), Notice: notices[r.URL.Query().Get("ok")]}
 	if st.p != nil {
 		p.User = &st.p.User
 		p.Platform = st.p.IsPlatformAdmin()
@@ -165,4 +166,12 @@ type errorPage struct {
 	Page
 	Status  int
 	Message string
+}
+
+// siteName is the platform's name: Config.SiteName, or the generic one.
+func (s *Server) siteName() string {
+	if s.cfg.SiteName != "" {
+		return s.cfg.SiteName
+	}
+	return "政府信息公开平台"
 }

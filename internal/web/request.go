@@ -22,6 +22,7 @@ type reqState struct {
 	p      *auth.Principal
 	sess   *auth.Session
 	agency *agency.Agency
+	upload int64 // the route's stated upload limit, for the 413 page
 }
 
 type stateKey struct{}
@@ -43,11 +44,14 @@ var (
 func (s *Server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := rt.maxBody
-		if limit == 0 {
+		switch {
+		case rt.upload > 0:
+			limit = rt.upload + formSlack
+		case limit == 0:
 			limit = s.cfg.MaxBody
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		st := &reqState{}
+		st := &reqState{upload: rt.upload}
 		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 		if err := s.admit(rt, st, r); err != nil {
 			s.fail(w, r, rt.api, err)

@@ -46,6 +46,10 @@ type route struct {
 	// maxBody caps the request body in bytes; 0 means Config.MaxBody.
 	// Upload routes set a larger limit.
 	maxBody int64
+	// upload is the size of the files an upload route takes, as its form
+	// states it (uploadLimits): the body may be that plus formSlack, and a
+	// larger one gets a 413 page naming the limit. 0: not an upload route.
+	upload int64
 	// postsPerMinute limits anonymous posts to a Public route per client
 	// address; 0 means publicPostsPerMinute.
 	postsPerMinute int
@@ -64,13 +68,13 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/agencies/{agency}/reports/{year}", access: Public, h: s.portalReport},
 		{method: "GET", pattern: "/agencies/{agency}/reports/{year}/file/{format}", access: Public, h: s.portalReportFile},
 		{method: "GET", pattern: "/agencies/{agency}/apply", access: Public, h: s.caseApplyForm},
-		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseApply},
+		{method: "POST", pattern: "/agencies/{agency}/apply", access: Public, upload: caseMaxUpload, postsPerMinute: 5, h: s.caseApply},
 		{method: "GET", pattern: "/agencies/{agency}/apply/done", access: Public, h: s.caseApplied},
 		{method: "GET", pattern: "/agencies/{agency}/apply/done/receipt.pdf", access: Public, h: s.caseReceiptPDF},
 		{method: "GET", pattern: "/cases/status", access: Public, h: s.caseStatusForm},
 		{method: "POST", pattern: "/cases/status", access: Public, h: s.caseStatus},
 		{method: "POST", pattern: "/cases/status/letter", access: Public, h: s.caseStatusLetter},
-		{method: "POST", pattern: "/cases/status/correction", access: Public, maxBody: caseMaxUpload, postsPerMinute: 5, h: s.caseStatusCorrection},
+		{method: "POST", pattern: "/cases/status/correction", access: Public, upload: caseMaxUpload, postsPerMinute: 5, h: s.caseStatusCorrection},
 
 		// Logging in and out.
 		{method: "GET", pattern: "/login", access: Public, h: s.loginForm},
@@ -86,7 +90,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/office/account/tokens", access: LoggedIn, h: s.tokenCreate},
 		{method: "POST", pattern: "/office/account/tokens/{token}/revoke", access: LoggedIn, h: s.tokenRevoke},
 		{method: "GET", pattern: "/office/auditor", access: LoggedIn, h: s.auditorForm},
-		{method: "POST", pattern: "/office/auditor", access: LoggedIn, maxBody: auditorMaxUpload, h: s.auditorRun},
+		{method: "POST", pattern: "/office/auditor", access: LoggedIn, upload: auditorMaxUpload, h: s.auditorRun},
 		{method: "GET", pattern: "/office/auditor/jobs/{job}", access: LoggedIn, h: s.auditorJob},
 		{method: "GET", pattern: "/office/a/{agency}", access: InAgency, perm: auth.ViewOffice, h: s.agencyHome},
 		{method: "GET", pattern: "/office/a/{agency}/settings", access: InAgency, perm: auth.ManageAgency, h: s.agencySettings},

@@ -35,8 +35,11 @@ type Config struct {
 	// listener with "Authorization: Bearer <MetricsToken>"; when empty,
 	// /metrics is not found here (serve offers it on --debug-addr).
 	MetricsToken string
-	// Version is shown in the footer and /healthz.
+	// Version is reported by /healthz, for operators; pages do not show it.
 	Version string
+	// SiteName is the platform's name in every page's header, title and
+	// footer, e.g. 长治市人民政府信息公开平台; empty means 政府信息公开平台.
+	SiteName string
 	// PageCache keeps public pages for visitors without a session this
 	// long (0: not at all); see pageCache.
 	PageCache time.Duration
