@@ -124,11 +124,11 @@ func (s *mailSession) Logout() error { return nil }
 
 // notifiedCase stores a case of an applicant with an e-mail address and
 // asks them for a 补正, which queues one notification; it returns the case
-// and its status code.
-func notifiedCase(t *testing.T, db *store.DB) (*cases.Case, string) {
+// and its status code. code names the agency, one per call.
+func notifiedCase(t *testing.T, db *store.DB, code string) (*cases.Case, string) {
 	t.Helper()
 	ctx := context.Background()
-	a := &agency.Agency{Name: "长治市人民政府办公室", Code: "0142768-1", Kind: agency.Government}
+	a := &agency.Agency{Name: "长治市人民政府办公室" + code, Code: code, Kind: agency.Government}
 	if err := db.CreateAgency(ctx, a, sys); err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestNotificationsSentBySMTP(t *testing.T) {
 		ms := startMailServer(t)
 		now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
 		n := sender(t, db, ms, &now)
-		c, secret := notifiedCase(t, db)
+		c, secret := notifiedCase(t, db, "0142768-1")
 		if !next(t, n) || next(t, n) {
 			t.Fatal("want one notification sent, then nothing to do")
 		}
@@ -215,7 +215,7 @@ func TestNotificationsRetried(t *testing.T) {
 		ms.refuse = 1
 		now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
 		n := sender(t, db, ms, &now)
-		c, _ := notifiedCase(t, db)
+		c, _ := notifiedCase(t, db, "0142768-1")
 		if !next(t, n) {
 			t.Fatal("nothing to send")
 		}
@@ -246,7 +246,7 @@ func TestNotificationsClaimLapses(t *testing.T) {
 		ms := startMailServer(t)
 		now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
 		n := sender(t, db, ms, &now)
-		notifiedCase(t, db)
+		notifiedCase(t, db, "0142768-1")
 		if _, ok, err := db.ClaimNotification(context.Background(), now.Add(-5*time.Minute)); err != nil || !ok {
 			t.Fatalf("the crashed runner's claim: %v %v", ok, err)
 		}
@@ -273,13 +273,59 @@ func TestNotificationsRefusedAuth(t *testing.T) {
 		n := sender(t, db, ms, &now)
 		m, _ := gkmail.ParseSMTP("smtp://xxgk:wrong@" + ms.addr + "?from=xxgk@example.gov.cn")
 		n.Mailer = m
-		c, _ := notifiedCase(t, db)
+		c, _ := notifiedCase(t, db, "0142768-1")
 		if !next(t, n) || len(ms.messages()) != 0 {
 			t.Fatal("a message went out with a wrong password")
 		}
 		all, _ := db.CaseNotifications(context.Background(), c.ID)
 		if len(all) != 1 || all[0].State != store.OutboxPending || !strings.Contains(all[0].LastError, "535") {
 			t.Errorf("%+v", all)
+		}
+	})
+}
+
+// TestNotificationsSharedByRunners has four runners, as on several nodes,
+// drain eight notifications at once: each arrives exactly once.
+func TestNotificationsSharedByRunners(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, db *store.DB) {
+		ms := startMailServer(t)
+		now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+		n := sender(t, db, ms, &now)
+		for i := range 8 {
+			notifiedCase(t, db, "0142768-"+strconv.Itoa(i))
+		}
+		var wg sync.WaitGroup
+		errc := make(chan error, 4)
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					did, err := n.Next(context.Background())
+					if err != nil {
+						errc <- err
+						return
+					}
+					if !did {
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errc)
+		for err := range errc {
+			t.Error(err)
+		}
+		seen := map[string]bool{}
+		for _, m := range ms.messages() {
+			if seen[m.MessageID] {
+				t.Errorf("%s arrived twice", m.MessageID)
+			}
+			seen[m.MessageID] = true
+		}
+		if len(seen) != 8 {
+			t.Errorf("%d distinct messages arrived, want 8", len(seen))
 		}
 	})
 }
