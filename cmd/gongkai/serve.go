@@ -15,6 +15,7 @@ import (
 	"github.com/gongkai/gongkai/internal/blob"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/jobs"
+	"github.com/gongkai/gongkai/internal/mail"
 	"github.com/gongkai/gongkai/internal/store"
 	"github.com/gongkai/gongkai/internal/web"
 )
@@ -33,6 +34,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	pageCacheFlag := fs.String("page-cache", envOr(env, "GONGKAI_PAGE_CACHE", "0"), "未登录访客的公开页面缓存时长，如 5s；0 为不缓存 [GONGKAI_PAGE_CACHE]")
 	blobsURL := fs.String("blobs", env.getenv("GONGKAI_BLOBS"), "附件存储桶地址，如 s3://gongkai?endpoint=http://127.0.0.1:9000&region=us-east-1&use_path_style=true；留空则存于数据目录 [GONGKAI_BLOBS]")
 	accessLog := fs.Bool("access-log", env.getenv("GONGKAI_ACCESS_LOG") != "0", "每个请求记一行访问日志（方法、路径、状态、耗时）；--access-log=false 关闭 [GONGKAI_ACCESS_LOG=0]")
+	smtpURL := fs.String("smtp", env.getenv("GONGKAI_SMTP"), "发信服务器，如 smtp://用户:密码@mail.example.gov.cn:587?from=xxgk@example.gov.cn（服务器支持时用 STARTTLS；smtps:// 为直接 TLS），用于通知申请人办理进展；留空则通知暂存于发件箱、不发出 [GONGKAI_SMTP]")
 	debugAddr := fs.String("debug-addr", env.getenv("GONGKAI_DEBUG_ADDR"), "在此本机地址上提供 Go 性能剖析（/debug/pprof/），如 127.0.0.1:6060；留空则不提供 [GONGKAI_DEBUG_ADDR]")
 	var sbf sandboxFlags
 	sbf.register(fs, env)
@@ -44,6 +46,14 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	}
 	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 		return fmt.Errorf("%w: --base-url 应为 http:// 或 https:// 开头的完整地址", errUsage)
+	}
+	var mailer *mail.SMTP
+	if *smtpURL != "" {
+		m, err := mail.ParseSMTP(*smtpURL)
+		if err != nil {
+			return fmt.Errorf("%w: --smtp %v", errUsage, err)
+		}
+		mailer = m
 	}
 	pageCache, err := time.ParseDuration(*pageCacheFlag)
 	if err != nil || pageCache < 0 {
@@ -98,7 +108,7 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 		}
 	}
 	authSvc := auth.NewService(db, auth.DefaultPolicy, time.Now)
-	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), SiteName: *siteName, BaseURL: *baseURL, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted, MetricsToken: *metricsToken})
+	srv, err := web.New(web.Config{DB: db, Auth: authSvc, Log: log, Secure: *secure, Version: versionString(), SiteName: *siteName, BaseURL: *baseURL, Mail: mailer != nil, PageCache: pageCache, NoAccessLog: !*accessLog, Blobs: blobs, Extractor: extractor, TrustedProxies: trusted, MetricsToken: *metricsToken})
 	if err != nil {
 		return err
 	}
@@ -116,6 +126,14 @@ func runServe(ctx context.Context, env *cmdEnv, args []string) error {
 	go publishScheduled(ctx, db, log)
 	go (&jobs.AttachmentTexts{DB: db, Blobs: blobs, Extractor: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
 	go (&jobs.AuditFiles{DB: db, Blobs: blobs, Reader: extractor, Log: log, Runners: sbf.workers}).Run(ctx)
+	if mailer != nil {
+		go (&jobs.Notifications{DB: db, Mailer: mailer, BaseURL: *baseURL, Log: log}).Run(ctx)
+		if *baseURL == "" {
+			log.Warn("--smtp without --base-url: the status links in the applicants' e-mails are paths only")
+		}
+	} else {
+		log.Info("no --smtp: the applicants' e-mail notifications stay queued in the outbox")
+	}
 	go optimizeNightly(ctx, db, log)
 
 	errc := make(chan error, 1)

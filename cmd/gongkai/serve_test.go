@@ -28,6 +28,18 @@ func TestServeRefusesBadTrustedProxies(t *testing.T) {
 	}
 }
 
+// TestServeRefusesBadSMTP stops the server at start when --smtp is not a
+// usable mail server address, saying what is missing without echoing the
+// password.
+func TestServeRefusesBadSMTP(t *testing.T) {
+	for value, want := range map[string]string{"smtp://xxgk:s3cret@mail.example.gov.cn:587": "发件地址", "http://mail.example.gov.cn?from=a@b.cn": "smtp://"} {
+		code, _, stderr := runStdin(t, "", "serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--smtp", value)
+		if code != 2 || !strings.Contains(stderr, "--smtp") || !strings.Contains(stderr, want) || strings.Contains(stderr, "s3cret") {
+			t.Errorf("%s: exit status %d, stderr %q", value, code, stderr)
+		}
+	}
+}
+
 // TestHTTPServerCapsHeaders serves over a real TCP listener with the
 // server serve builds, and checks that headers up to the cap are read and
 // a 1 MB header is refused with 431 before the handler runs.

@@ -277,8 +277,9 @@ func (db *DB) CaseByQuery(ctx context.Context, queryNo, secret string) (*cases.C
 
 // CaseStep applies one workflow step to a case in a transaction: it loads
 // the case (locked), lets step change it and name the event, saves it, and
-// appends the event to the timeline and the masked before/after to the
-// audit log. It returns the case as saved.
+// appends the event to the timeline, the masked before/after to the audit
+// log and, for a step that concerns the applicant, their e-mail
+// notification to the outbox. It returns the case as saved.
 func (db *DB) CaseStep(ctx context.Context, id int64, step func(c *cases.Case) (cases.Event, error), ch auditlog.Change) (*cases.Case, error) {
 	return db.CaseStepWithFiles(ctx, id, step, nil, ch)
 }
@@ -305,6 +306,9 @@ func (db *DB) CaseStepWithFiles(ctx context.Context, id int64, step func(c *case
 			return err
 		}
 		if err := db.appendCaseEvent(ctx, tx, c, ev, ch.Actor); err != nil {
+			return err
+		}
+		if err := db.queueNotice(ctx, tx, c, ev); err != nil {
 			return err
 		}
 		ch.AgencyID, ch.Object, ch.Before, ch.After = c.AgencyID, fmt.Sprintf("case:%d", c.ID), before, c.Masked()

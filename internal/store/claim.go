@@ -17,13 +17,24 @@ import (
 // row is pending. table, stateCol, claimCol and cols are the caller's
 // constants, never input.
 func (db *DB) claimNext(ctx context.Context, table, stateCol, claimCol, cols string, staleBefore time.Time, dest any, idOf func() int64) (ok bool, err error) {
+	return db.claimNextDue(ctx, table, stateCol, claimCol, "", cols, staleBefore, time.Time{}, dest, idOf)
+}
+
+// claimNextDue is claimNext for rows that also wait for a time: when dueCol
+// is given, only rows whose dueCol is not after due are taken (a retry
+// waiting for its backoff is skipped).
+func (db *DB) claimNextDue(ctx context.Context, table, stateCol, claimCol, dueCol, cols string, staleBefore, due time.Time, dest any, idOf func() int64) (ok bool, err error) {
 	lock := ""
 	if db.dialect == Postgres {
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
+	where, args := "", []any{staleBefore}
+	if dueCol != "" {
+		where, args = ` AND `+dueCol+` <= ?`, append(args, due)
+	}
 	err = db.tx(ctx, func(tx *sqlx.Tx) error {
 		err := tx.GetContext(ctx, dest, tx.Rebind(`SELECT `+cols+` FROM `+table+` WHERE `+stateCol+` = 'pending' AND (`+
-			claimCol+` IS NULL OR `+claimCol+` < ?) ORDER BY id LIMIT 1`+lock), staleBefore)
+			claimCol+` IS NULL OR `+claimCol+` < ?)`+where+` ORDER BY id LIMIT 1`+lock), args...)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

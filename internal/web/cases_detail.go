@@ -33,6 +33,10 @@ type caseDetailPage struct {
 	// QueryNo and Secret are shown once after a staff entry.
 	QueryNo, Secret string
 	Error           string
+	// Notices are the e-mails to the applicant of the outbox, for the case
+	// officers; MailOff says no SMTP server is configured to send them.
+	Notices []store.Notification
+	MailOff bool
 }
 
 // caseDetail shows a case, its timeline, its letters and the next steps.
@@ -91,6 +95,10 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, c *cases.Cas
 		if p.MonthCount, err = s.db.ApplicantMonthCount(ctx, c); err != nil {
 			return err
 		}
+		if p.Notices, err = s.db.CaseNotifications(ctx, c.ID); err != nil {
+			return err
+		}
+		p.MailOff = !s.cfg.Mail
 	}
 	s.render(w, r, status, "case", p)
 	return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/internal/calendar"
 	"github.com/gongkai/gongkai/internal/demo"
 	"github.com/gongkai/gongkai/internal/store"
+	"github.com/gongkai/gongkai/internal/web"
 )
 
 // apply submits the application form as anon and returns the query number
@@ -100,5 +101,43 @@ func TestCaseStatusPage(t *testing.T) {
 	}
 	if strings.Index(page, "确认收到申请") > strings.Index(page, "转交 长治市教育局") {
 		t.Error("the timeline is not oldest first")
+	}
+}
+
+// TestCaseNotices shows the case officer the e-mails to the applicant that
+// the confirmation queued, and says they stay queued without --smtp; with
+// a mail server configured the warning is gone; a supervisor, who sees the
+// case masked, sees no notices.
+func TestCaseNotices(t *testing.T) {
+	t.Parallel()
+	for _, mail := range []bool{false, true} {
+		e := newEnv(t, seeded.Open(t, store.SQLite), func(c *web.Config) { c.Mail = mail })
+		bureau := e.ids[demo.Bureau]
+		anon := e.anonymous()
+		no, secret := apply(t, anon, bureau)
+		c, err := e.db.CaseByQuery(context.Background(), no, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := "/office/a/" + itoa(bureau) + "/cases/" + itoa(c.ID)
+		officer := e.login("spj-officer")
+		res, body := officer.post(base+"/confirm", url.Values{"received": {calendar.DateOf(e.now).String()}})
+		wantStatus(t, "confirm", res, body, http.StatusSeeOther)
+		_, body = officer.get(base)
+		if !strings.Contains(body, `id="notices"`) || !strings.Contains(body, "sun@example.cn") || !strings.Contains(body, "待发送") ||
+			!strings.Contains(body, "工作人员已确认收到您的申请") {
+			t.Errorf("mail %v: no queued notice on the case page", mail)
+		}
+		if got := strings.Contains(body, `id="mail-off"`); got == mail {
+			t.Errorf("mail %v: the no-SMTP warning shown = %v", mail, got)
+		}
+		if strings.Contains(body, secret) {
+			t.Error("the case page shows the code")
+		}
+		res, body = e.login("city-supervisor").get(base)
+		wantStatus(t, "the supervisor's view", res, body, http.StatusOK, "申请 "+no)
+		if strings.Contains(body, `id="notices"`) || strings.Contains(body, "sun@example.cn") {
+			t.Error("a supervisor sees the applicant's notices")
+		}
 	}
 }

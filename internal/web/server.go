@@ -54,6 +54,9 @@ type Config struct {
 	// feeds, the sitemap and the search API's links; empty means the
 	// request's own host.
 	BaseURL string
+	// Mail is whether an SMTP server is configured (--smtp); without it the
+	// case page says the applicant's notifications stay queued.
+	Mail bool
 	// Calendar counts the working days of case deadlines; nil means the
 	// embedded holiday schedules with those an administrator loaded into
 	// the database (store.DB.Calendar), read per request so a new year's
