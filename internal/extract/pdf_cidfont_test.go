@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/gongkai/gongkai/internal/hostile"
 )
 
 // TestExtractPDFEmbeddedCmap reads a composite font that has no ToUnicode
@@ -44,7 +46,7 @@ func TestExtractPDFEmbeddedCmap(t *testing.T) {
 		"<< /Type /FontDescriptor /FontName /WenQuanYiMicroHei /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(ttf), ttf),
 	}
-	got, err := extractPDF(pdfFile(objs))
+	got, err := extractPDF(hostile.PDFFile(objs))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/gongkai/gongkai/internal/hostile"
 )
 
 // buildPDF writes a one-page PDF whose content stream is content, with F1
@@ -42,26 +44,7 @@ func buildPDFWithForm(content, formContent, cids string, toUnicode bool) []byte 
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", cmap.Len(), cmap.String()),
 		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 9 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(formContent), formContent),
 	}
-	return pdfFile(objs)
-}
-
-// pdfFile writes objects 1…n, the first the catalog, as a PDF file with
-// its cross-reference table.
-func pdfFile(objs []string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return hostile.PDFFile(objs)
 }
 
 // cidHex writes runes of cids as the hex string of their glyph numbers.

@@ -83,6 +83,13 @@ func pdf(content string) []byte {
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	}
+	return PDFFile(objs)
+}
+
+// PDFFile writes objects 1…n, the first the catalog, as a PDF file with
+// its cross-reference table; the extract package's tests build their
+// fixtures with it too.
+func PDFFile(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
