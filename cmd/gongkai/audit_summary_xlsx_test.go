@@ -23,15 +23,7 @@ func TestWriteSummaryXLSX(t *testing.T) {
 		{File: "unknown.html"},
 		{File: "长治_2020.docx", Agency: "长治市行政审批服务管理局", Year: "2020", Format: "2019"},
 	}}
-	var buf bytes.Buffer
-	if err := writeSummaryXLSX(&buf, sum); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openSummary(t, sum)
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != "汇总" || got[1] != "问题" {
 		t.Fatalf("sheets %v, want [汇总 问题]", got)
 	}
@@ -81,15 +73,7 @@ func TestWriteSummaryXLSXDefusesFormulas(t *testing.T) {
 		Findings: []audit.SummaryFinding{{Severity: "错误", Rule: "proactive.items_change", Part: "二", Row: "fees",
 			Column: "change", Expected: "-3", Actual: "2", Message: "-本年增减不符"}},
 	}}}
-	var buf bytes.Buffer
-	if err := writeSummaryXLSX(&buf, sum); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openSummary(t, sum)
 	cells := []struct{ sheet, cell, want string }{
 		{"汇总", "A2", `'=HYPERLINK("http://evil.example/")`},
 		{"汇总", "B2", "'@SUM(A1:A9)"},
@@ -105,4 +89,19 @@ func TestWriteSummaryXLSXDefusesFormulas(t *testing.T) {
 	if typ, _ := f.GetCellType("问题", "I2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 		t.Errorf("negative figure stored as %v, want a number", typ)
 	}
+}
+
+// openSummary writes sum as the XLSX summary and opens it back.
+func openSummary(t *testing.T, sum audit.Summary) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writeSummaryXLSX(&buf, sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

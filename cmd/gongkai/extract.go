@@ -36,7 +36,7 @@ type sandboxFlags struct {
 }
 
 func (f *sandboxFlags) register(fs *flag.FlagSet, env *cmdEnv) {
-	def := sandbox.DefaultLimits
+	def := sandbox.DefaultLimits()
 	fs.IntVar(&f.workers, "extract-workers", envInt(env, "GONGKAI_EXTRACT_WORKERS", sandbox.DefaultWorkers()), "同时读取上传文件的子进程数 [GONGKAI_EXTRACT_WORKERS]")
 	fs.IntVar(&f.queue, "extract-queue", envInt(env, "GONGKAI_EXTRACT_QUEUE", sandbox.DefaultQueue), "等待读取的文件数上限，超过则请用户稍后再试 [GONGKAI_EXTRACT_QUEUE]")
 	fs.Int64Var(&f.memoryMB, "extract-memory", int64(envInt(env, "GONGKAI_EXTRACT_MEMORY", int(def.Memory>>20))), "每个读取子进程可用内存（MB）[GONGKAI_EXTRACT_MEMORY]")

@@ -29,6 +29,8 @@ var ErrStopSheets = errors.New("extract: stop reading sheets")
 func SheetRows(data []byte, each func(sheet string, row []string) error) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxXLSXUnzipped, UnzipXMLSizeLimit: maxXLSXInMemory})
+	// excelize reports its unzip limit with an unexported error type and
+	// no sentinel, so its text is the only way to tell it from a broken file.
 	if err != nil && strings.Contains(err.Error(), "unzip size") {
 		return overLimit("XLSX 解压后超过 %s", mb(maxXLSXUnzipped))
 	}

@@ -22,8 +22,8 @@ func Serve(args []string, in io.Reader, out io.Writer) error {
 	fs.SetOutput(io.Discard)
 	op := fs.String("op", "", "attachment、report 或 sheet")
 	name := fs.String("name", "", "文件名（用于判断类型）")
-	memory := fs.Int64("memory", DefaultLimits.Memory, "可用内存（字节）")
-	cpu := fs.Duration("cpu", DefaultLimits.CPU, "可用 CPU 时间")
+	memory := fs.Int64("memory", DefaultLimits().Memory, "可用内存（字节）")
+	cpu := fs.Duration("cpu", DefaultLimits().CPU, "可用 CPU 时间")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

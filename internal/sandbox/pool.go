@@ -35,7 +35,7 @@ type Config struct {
 	// Queue is how many requests may wait for a worker (default
 	// DefaultQueue); more are refused with ErrBusy.
 	Queue int
-	// Limits bound each child (zero fields: DefaultLimits').
+	// Limits bound each child (zero fields: those of DefaultLimits).
 	Limits Limits
 	// Log receives a line per child that hit a limit or failed.
 	Log *slog.Logger
@@ -57,13 +57,13 @@ func New(cfg Config) *Pool {
 		cfg.Queue = DefaultQueue
 	}
 	if cfg.Limits.Memory <= 0 {
-		cfg.Limits.Memory = DefaultLimits.Memory
+		cfg.Limits.Memory = DefaultLimits().Memory
 	}
 	if cfg.Limits.CPU <= 0 {
-		cfg.Limits.CPU = DefaultLimits.CPU
+		cfg.Limits.CPU = DefaultLimits().CPU
 	}
 	if cfg.Limits.Wall <= 0 {
-		cfg.Limits.Wall = DefaultLimits.Wall
+		cfg.Limits.Wall = DefaultLimits().Wall
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)

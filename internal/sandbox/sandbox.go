@@ -50,10 +50,12 @@ type Limits struct {
 	Wall time.Duration
 }
 
-// DefaultLimits are generous for every published report and attachment
-// (the largest fixture reads in 0.3 s and 60 MB) and small next to the
-// server.
-var DefaultLimits = Limits{Memory: 512 << 20, CPU: 20 * time.Second, Wall: 30 * time.Second}
+// DefaultLimits returns the limits of a child: generous for every
+// published report and attachment (the largest fixture reads in 0.3 s and
+// 60 MB) and small next to the server.
+func DefaultLimits() Limits {
+	return Limits{Memory: 512 << 20, CPU: 20 * time.Second, Wall: 30 * time.Second}
+}
 
 // MaxInput is the largest document a child reads.
 const MaxInput = 64 << 20

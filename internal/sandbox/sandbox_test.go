@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 // reader budget stops: takes memory, spins or sleeps, so that the limits
 // the kernel and the parent enforce are tested by themselves.
 func runHog(hog string, args []string) {
-	memory, cpu := sandbox.DefaultLimits.Memory, sandbox.DefaultLimits.CPU
+	memory, cpu := sandbox.DefaultLimits().Memory, sandbox.DefaultLimits().CPU
 	for i := 0; i+1 < len(args); i++ {
 		switch args[i] {
 		case "--memory":
